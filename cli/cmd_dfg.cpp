@@ -1,0 +1,50 @@
+// tabiji dfg: the journey graph of a log as JSON (the reference outputs' fields and shapes).
+#include "commands.hpp"
+#include "log_options.hpp"
+#include "output.hpp"
+
+#include "tabiji/dfg.hpp"
+#include "tabiji/performance.hpp"
+#include "tabiji/result_json.hpp"
+#include "tabiji/variants.hpp"
+
+namespace tabiji::cli {
+
+namespace {
+
+int run(const Args& args) {
+    ReadReport report;
+    const EventLog log = load_log(args, args.positionals().at(0), report);
+    const Dfg dfg = mine_dfg(log);
+    DfgJsonParts parts;
+    parts.variants = !args.flag("no-variants");
+    parts.performance = !args.flag("no-performance");
+    parts.pretty = !args.flag("compact");
+    const auto variants = parts.variants ? mine_variants(log) : std::vector<Variant>{};
+    const auto perf = parts.performance ? mine_edge_performance(log) : std::vector<EdgePerformance>{};
+    write_output(args.value_or("output", ""), dfg_to_json(log, dfg, variants, perf, parts, &report));
+    return kOk;
+}
+
+} // namespace
+
+Command dfg_command() {
+    CommandSpec s;
+    s.name = "dfg";
+    s.summary =
+        "journey graph (directly-follows graph), start/end touchpoints, variants and step times as JSON";
+    s.usage = "tabiji dfg [options] LOG.csv";
+    s.options = log_option_specs();
+    s.options.push_back({"no-variants", "", "leave out the variants"});
+    s.options.push_back({"no-performance", "", "leave out the step durations (performance_dfg)"});
+    s.options.push_back({"compact", "", "one-line JSON instead of indented"});
+    s.options.push_back({"output", "FILE", "write to FILE (atomically) instead of standard output"});
+    s.examples = "  tabiji dfg samples/journeys_en.csv\n"
+                 "  tabiji dfg --sep ';' --case 'Case ID' sepsis.csv -o sepsis.json\n"
+                 "  tabiji dfg --tz +09:00 --lenient export.csv.gz\n";
+    s.min_positionals = 1;
+    s.max_positionals = 1;
+    return {s, run};
+}
+
+} // namespace tabiji::cli

@@ -1,0 +1,19 @@
+// The subcommands of `tabiji`: each lives in its own cmd_*.cpp and registers a spec and a run function.
+#pragma once
+#include "args.hpp"
+
+#include <string>
+#include <vector>
+
+namespace tabiji::cli {
+
+struct Command {
+    CommandSpec spec;
+    int (*run)(const Args& args);
+};
+
+// Each cmd_*.cpp defines one of these; main.cpp lists them.
+Command dfg_command();
+Command generate_command();
+
+} // namespace tabiji::cli

@@ -1,0 +1,19 @@
+// The options every log-reading subcommand shares (--case, --activity, --timestamp, --sep, --tz,
+// --lenient), and loading a log with them.
+#pragma once
+#include "args.hpp"
+#include "tabiji/event_log.hpp"
+#include "tabiji/read_report.hpp"
+
+#include <string>
+#include <vector>
+
+namespace tabiji::cli {
+
+std::vector<OptionSpec> log_option_specs();
+
+// Reads the log named by `path` with the options in args. Throws InputError (bad file) or UsageError
+// (bad option value). Problems skipped in --lenient mode are summarised on stderr.
+EventLog load_log(const Args& args, const std::string& path, ReadReport& report);
+
+} // namespace tabiji::cli

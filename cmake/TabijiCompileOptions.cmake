@@ -1,0 +1,27 @@
+# Compile options shared by every target of ours.
+#
+# Exceptions: core reports bad input with tabiji::InputError. Natively that is ordinary C++; under em++
+# we build with -fwasm-exceptions (native WebAssembly exception handling), so a throw never aborts the
+# module. One decision for core, CLI, tests and web.
+
+add_library(tabiji_options INTERFACE)
+if(MSVC)
+    target_compile_options(tabiji_options INTERFACE /W4)
+else()
+    target_compile_options(tabiji_options INTERFACE -Wall -Wextra -Wpedantic -Wno-unused-parameter)
+endif()
+if(CMAKE_CXX_COMPILER_ID STREQUAL "GNU" AND CMAKE_CXX_COMPILER_VERSION VERSION_LESS 13)
+    # GCC 12 warns wrongly on `"literal" + std::string` inside libstdc++ (GCC bug 105329).
+    target_compile_options(tabiji_options INTERFACE -Wno-restrict)
+endif()
+
+if(EMSCRIPTEN)
+    target_compile_options(tabiji_options INTERFACE -fwasm-exceptions)
+    target_link_options(tabiji_options INTERFACE -fwasm-exceptions)
+endif()
+
+if(TABIJI_SANITIZE)
+    target_compile_options(tabiji_options INTERFACE -fsanitize=address,undefined -fno-omit-frame-pointer
+                                                    -fno-sanitize-recover=undefined)
+    target_link_options(tabiji_options INTERFACE -fsanitize=address,undefined)
+endif()

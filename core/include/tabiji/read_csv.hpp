@@ -1,0 +1,52 @@
+// CSV event logs (RFC 4180): a push reader that takes the file in chunks of any size, so the browser can
+// feed a File slice by slice and the CLI can stream a large file without holding it twice.
+#pragma once
+#include "tabiji/event_log.hpp"
+#include "tabiji/read_report.hpp"
+
+#include <memory>
+#include <string>
+#include <string_view>
+
+namespace tabiji {
+
+struct CsvOptions {
+    char separator = 0;      // 0: detect from the header line among , ; TAB |
+    std::string case_column; // empty: first present of the auto-detection list
+    std::string activity_column;
+    std::string timestamp_column;     // empty: auto; a log without any timestamp column keeps file order
+    bool strict = true;               // strict: first problem throws InputError; lenient: skip and count
+    int32_t naive_offset_seconds = 0; // zone for timestamps written without offset (0 = UTC)
+};
+
+// Column names tried in order when none is given (the order of the PM4Py reference outputs).
+extern const std::vector<std::string> kCaseColumnNames;
+extern const std::vector<std::string> kActivityColumnNames;
+extern const std::vector<std::string> kTimestampColumnNames;
+
+class CsvReader {
+  public:
+    CsvReader(std::string source, CsvOptions options);
+    ~CsvReader();
+    CsvReader(const CsvReader&) = delete;
+    CsvReader& operator=(const CsvReader&) = delete;
+
+    // Feed the next bytes of the file. Throws InputError in strict mode at the first bad record.
+    void feed(std::string_view chunk);
+    // End of input: parses what is left and builds the log.
+    EventLog finish();
+    const ReadReport& report() const;
+    uint64_t bytes_fed() const;
+
+  private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+// Whole buffer at once.
+EventLog read_csv(std::string_view bytes, const std::string& source, const CsvOptions& options,
+                  ReadReport* report = nullptr);
+// A file from disk, read in chunks. Throws InputError when it cannot be opened.
+EventLog read_csv_file(const std::string& path, const CsvOptions& options, ReadReport* report = nullptr);
+
+} // namespace tabiji

@@ -1,0 +1,24 @@
+// Timestamps as users' files write them, to UTC microseconds, and back to ISO 8601.
+#pragma once
+#include "tabiji/event_log.hpp"
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace tabiji {
+
+// Accepted: date, optional time, optional fraction (to microseconds; more digits are truncated), optional
+// zone. Date: YYYY-MM-DD, YYYY/MM/DD or YYYY年MM月DD日; between date and time 'T' or spaces; time HH:MM or
+// HH:MM:SS; zone 'Z', +HH:MM, +HHMM or +HH. A timestamp without zone is read at `naive_offset_seconds`
+// east of UTC (0 = UTC). Returns nothing when the text is not one of these forms or a field is out of
+// range (month 13, hour 25, ...).
+std::optional<Micros> parse_timestamp(std::string_view text, int32_t naive_offset_seconds = 0);
+
+// Days since 1970-01-01 of a proleptic Gregorian date.
+int64_t days_from_civil(int64_t year, unsigned month, unsigned day);
+
+// "2024-03-13T10:21:14Z", with ".ffffff" only when the fraction is non-zero.
+std::string format_timestamp(Micros t);
+
+} // namespace tabiji

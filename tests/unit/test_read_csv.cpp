@@ -1,0 +1,172 @@
+// The CSV reader: quoting, line endings, BOM, separators, column detection, the ordering rule, chunk
+// independence, and errors that name line and column.
+#include "tabiji/error.hpp"
+#include "tabiji/read_csv.hpp"
+
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+using namespace tabiji;
+
+namespace {
+
+std::vector<std::string> activities_of(const EventLog& log, uint32_t c) {
+    std::vector<std::string> out;
+    for (uint64_t i = log.case_begin(c); i < log.case_end(c); ++i)
+        out.emplace_back(log.activities.view(log.activity[i]));
+    return out;
+}
+
+std::string error_of(const std::string& csv, CsvOptions o = {}) {
+    try {
+        read_csv(csv, "in.csv", o);
+    } catch (const InputError& e) {
+        return e.what();
+    }
+    return "";
+}
+
+} // namespace
+
+TEST_SUITE("read_csv") {
+    TEST_CASE("groups by case in order of first appearance, sorts by time, keeps file order on ties") {
+        const std::string csv = "case_id,activity,timestamp\n"
+                                "b,B1,2024-01-01T10:00:00Z\n"
+                                "a,A2,2024-01-01T09:00:00Z\n"
+                                "a,A1,2024-01-01T08:00:00Z\n"
+                                "b,B0,2024-01-01T09:00:00Z\n"
+                                "a,A3,2024-01-01T09:00:00Z\n"; // tie with A2: stays after it
+        const EventLog log = read_csv(csv, "t.csv", {});
+        REQUIRE(log.num_cases() == 2);
+        CHECK(log.cases.view(0) == "b");
+        CHECK(log.cases.view(1) == "a");
+        CHECK(activities_of(log, 0) == std::vector<std::string>{"B0", "B1"});
+        CHECK(activities_of(log, 1) == std::vector<std::string>{"A1", "A2", "A3"});
+        CHECK(log.has_time);
+    }
+
+    TEST_CASE("RFC 4180 quoting, CRLF, BOM") {
+        const std::string csv =
+            "\xEF\xBB\xBF"
+            "case_id,activity,timestamp,note\r\n"
+            "1,\"Call, then \"\"chat\"\"\",2024-01-01T10:00:00Z,\"line one\r\nline two\"\r\n"
+            "1,Store,2024-01-01T11:00:00Z,\r\n";
+        ReadReport report;
+        const EventLog log = read_csv(csv, "t.csv", {}, &report);
+        REQUIRE(log.num_events() == 2);
+        CHECK(activities_of(log, 0) == std::vector<std::string>{"Call, then \"chat\"", "Store"});
+        CHECK(report.case_column == "case_id");
+        CHECK(report.records == 2);
+    }
+
+    TEST_CASE("separator detection and --sep") {
+        for (char sep : {',', ';', '\t', '|'}) {
+            std::string csv =
+                "Case ID#Activity#Complete Timestamp\nx#a#2024-01-01 00:00:00\nx#b#2024-01-01 00:00:01\n";
+            for (char& ch : csv)
+                if (ch == '#') ch = sep;
+            ReadReport report;
+            const EventLog log = read_csv(csv, "t.csv", {}, &report);
+            CHECK(report.separator == sep);
+            CHECK(log.num_events() == 2);
+            CsvOptions o;
+            o.separator = sep;
+            CHECK(read_csv(csv, "t.csv", o).num_events() == 2);
+        }
+    }
+
+    TEST_CASE("column detection follows the reference order, and explicit columns win") {
+        const std::string csv = "Activity,concept:name,case:concept:name,time:timestamp,timestamp\n"
+                                "wrong,right,c1,2024-01-01T00:00:00Z,1999-01-01\n";
+        ReadReport report;
+        const EventLog log = read_csv(csv, "t.csv", {}, &report);
+        CHECK(report.activity_column == "concept:name");
+        CHECK(report.timestamp_column == "time:timestamp");
+        CHECK(log.activities.view(0) == "right");
+        CsvOptions o;
+        o.activity_column = "Activity";
+        CHECK(read_csv(csv, "t.csv", o).activities.view(0) == "wrong");
+        o.activity_column = "nope";
+        CHECK(error_of(csv, o).find("no column named 'nope'") != std::string::npos);
+    }
+
+    TEST_CASE("Japanese CX column names are detected") {
+        const std::string csv = "顧客ID,タッチポイント,日時,チャネル\nC1,店舗,2024年3月13日 "
+                                "10:21,store\nC1,コールセンター,2024/03/14 09:00,phone\n";
+        ReadReport report;
+        const EventLog log = read_csv(csv, "ja.csv", {}, &report);
+        CHECK(report.case_column == "顧客ID");
+        CHECK(report.activity_column == "タッチポイント");
+        CHECK(report.timestamp_column == "日時");
+        CHECK(activities_of(log, 0) == std::vector<std::string>{"店舗", "コールセンター"});
+    }
+
+    TEST_CASE("without a timestamp column, file order is kept") {
+        const std::string csv = "case,activity\nc,z\nc,a\nd,m\n";
+        const EventLog log = read_csv(csv, "t.csv", {});
+        CHECK_FALSE(log.has_time);
+        CHECK(activities_of(log, 0) == std::vector<std::string>{"z", "a"});
+    }
+
+    TEST_CASE("rows with an empty case, activity or timestamp are dropped and counted") {
+        const std::string csv = "case,activity,time\n,a,2024-01-01\nc,,2024-01-01\nc,b,\nc,d,2024-01-01\n\n";
+        ReadReport report;
+        const EventLog log = read_csv(csv, "t.csv", {}, &report);
+        CHECK(log.num_events() == 1);
+        CHECK(report.dropped_missing_values == 3);
+        CHECK(report.records == 4);
+    }
+
+    TEST_CASE("feeding any chunk sizes gives the same log as one buffer") {
+        const std::string csv = "case_id,activity,timestamp,x\r\n"
+                                "1,\"a,\"\"q\"\"\",2024-01-01T10:00:00Z,\"multi\nline\"\r\n"
+                                "2,b,2024-01-01T10:00:01+01:00,\r\n"
+                                "1,c,2024-01-01T09:00:00Z,z\r\n"
+                                "2,\"d\",2024-01-01T10:00:02Z,z";
+        const EventLog whole = read_csv(csv, "t.csv", {});
+        for (size_t step : {1u, 2u, 3u, 7u, 16u}) {
+            CsvReader r("t.csv", {});
+            for (size_t i = 0; i < csv.size(); i += step) r.feed(std::string_view(csv).substr(i, step));
+            const EventLog log = r.finish();
+            CAPTURE(step);
+            CHECK(log.activity == whole.activity);
+            CHECK(log.time == whole.time);
+            CHECK(log.case_offsets == whole.case_offsets);
+            CHECK(log.num_activities() == whole.num_activities());
+        }
+    }
+
+    TEST_CASE("strict mode stops at the first bad row with file, line and column") {
+        const std::string csv = "case,activity,time\nc,a,2024-01-01\nc,b,not a time\nc,c\n";
+        const std::string e = error_of(csv);
+        CHECK(e.rfind("in.csv:3:5: column 'time' is not a timestamp", 0) == 0);
+        CHECK(e.find("(found 'not a time')") != std::string::npos);
+        CHECK(error_of("case,activity,time\nc,a,2024-01-01,extra\n")
+                  .rfind("in.csv:2:16: expected 3 fields", 0) == 0);
+        CHECK(error_of("case,activity,time\nc,\"open,2024-01-01\n")
+                  .rfind("in.csv:2:3: a quoted field is not closed", 0) == 0);
+        CHECK(error_of("").find("the file is empty") != std::string::npos);
+        CHECK(error_of("a,b,c\n1,2,3\n").find("no case id column found") != std::string::npos);
+        CHECK(error_of("\xFF\xFE"
+                       "c\0a\0")
+                  .find("UTF-16") != std::string::npos);
+    }
+
+    TEST_CASE("lenient mode skips bad rows and reports them by kind") {
+        const std::string csv =
+            "case,activity,time\nc,a,2024-01-01\nc,b,never\nc,x,2024-01-02,9\nc,d,2024-01-03\n";
+        CsvOptions o;
+        o.strict = false;
+        ReadReport report;
+        const EventLog log = read_csv(csv, "t.csv", o, &report);
+        CHECK(log.num_events() == 2);
+        CHECK(report.skipped_bad_records == 2);
+        CHECK(report.problem_counts.at("bad_timestamp") == 1);
+        CHECK(report.problem_counts.at("ragged_row") == 1);
+        REQUIRE(report.examples.size() == 2);
+        CHECK(report.examples[0].line == 3);
+        CHECK(report.examples[0].text == "never");
+    }
+}
