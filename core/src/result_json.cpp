@@ -2,7 +2,8 @@
 // byte order), so the bytes are the same run to run and platform to platform.
 #include "tabiji/result_json.hpp"
 
-#include <rapidjson/prettywriter.h>
+#include "tabiji/json_layout.hpp"
+
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
@@ -173,15 +174,10 @@ std::string dfg_to_json(const EventLog& log, const Dfg& dfg, const std::vector<V
     const std::string& ts_col = report ? report->timestamp_column : empty;
     const uint64_t dropped = report ? report->dropped_missing_values : 0;
     rapidjson::StringBuffer buf;
-    if (parts.pretty) {
-        rapidjson::PrettyWriter<rapidjson::StringBuffer> w(buf);
-        w.SetIndent(' ', 2);
-        write_all(w, log, dfg, variants, performance, parts, case_col, act_col, ts_col, dropped);
-    } else {
-        rapidjson::Writer<rapidjson::StringBuffer> w(buf);
-        write_all(w, log, dfg, variants, performance, parts, case_col, act_col, ts_col, dropped);
-    }
-    std::string out(buf.GetString(), buf.GetSize());
+    rapidjson::Writer<rapidjson::StringBuffer> w(buf);
+    write_all(w, log, dfg, variants, performance, parts, case_col, act_col, ts_col, dropped);
+    std::string out = parts.pretty ? layout_json_lines(std::string_view(buf.GetString(), buf.GetSize()))
+                                   : std::string(buf.GetString(), buf.GetSize());
     out.push_back('\n');
     return out;
 }

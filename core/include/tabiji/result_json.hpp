@@ -17,7 +17,7 @@ namespace tabiji {
 struct DfgJsonParts {
     bool variants = true;
     bool performance = true;
-    bool pretty = true;
+    bool pretty = true; // one line per list element (json_layout.hpp); false: one line in all
 };
 
 std::string dfg_to_json(const EventLog& log, const Dfg& dfg, const std::vector<Variant>& variants,
