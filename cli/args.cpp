@@ -106,7 +106,7 @@ std::string help_text(const CommandSpec& spec) {
             out << std::string(left.size() < 28 ? 28 - left.size() : 1, ' ') << o.help << "\n";
         }
     }
-    out << "  -h, --help" << std::string(22, ' ') << "show this help\n";
+    out << "  -h, --help" << std::string(28 - 10, ' ') << "show this help\n";
     if (!spec.examples.empty()) out << "\nExamples:\n" << spec.examples;
     return out.str();
 }

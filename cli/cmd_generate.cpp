@@ -82,8 +82,8 @@ Command generate_command() {
         {"output", "FILE", "write to FILE instead of stdout ('-' is stdout)"},
     };
     spec.examples =
-        "  tabiji generate --customers 3000 --seed 7 -o journeys_en.csv\n"
-        "  tabiji generate --lang ja --customers 3000 --seed 7 -o journeys_ja.csv\n"
+        "  tabiji generate --customers 3000 --seed 7 -o samples/journeys_en.csv\n"
+        "  tabiji generate --lang ja --customers 3000 --seed 7 -o samples/journeys_ja.csv\n"
         "  tabiji generate --events 10000000 --days 365 -o big.csv      # benchmark log\n"
         "  tabiji generate --customers 50 --start 2026-01-05 --days 7 | head\n"
         "\n"

@@ -12,6 +12,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <filesystem>
 
 namespace tabiji {
 
@@ -19,28 +20,19 @@ const std::vector<std::string> kCaseColumnNames = {
     "case:concept:name", "case_id", "case", "CaseID", "Case ID", "user_id",
     // common CX exports (after the reference list, so reference behaviour is unchanged)
     "customer_id", "contact_id", "\xE9\xA1\xA7\xE5\xAE\xA2ID" /* 顧客ID */};
-const std::vector<std::string>
-    kActivityColumnNames = {"concept:name",
-                            "activity",
-                            "Activity",
-                            "event",
-                            "touchpoint",
-                            "\xE3\x82\xBF\xE3\x83\x83\xE3\x83\x81\xE3\x83\x9D\xE3\x82\xA4\xE3\x83\xB3\xE3\x83"
-                            "\x88" /* タッチポイント */};
+const std::vector<std::string> kActivityColumnNames = {
+    "concept:name",
+    "activity",
+    "Activity",
+    "event",
+    "touchpoint",
+    "\xE3\x82\xBF\xE3\x83\x83\xE3\x83\x81\xE3\x83\x9D\xE3\x82\xA4\xE3\x83\xB3\xE3\x83"
+    "\x88" /* タッチポイント */};
 const std::vector<std::string> kTimestampColumnNames = {
     "time:timestamp", "timestamp", "Complete Timestamp",
     "time",           "datetime",  "\xE6\x97\xA5\xE6\x99\x82" /* 日時 */};
 
 namespace {
-
-constexpr size_t kMaxShownText = 80;
-
-std::string shorten(std::string_view s) {
-    if (s.size() <= kMaxShownText) return std::string(s);
-    size_t cut = kMaxShownText;
-    while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut; // keep UTF-8 whole
-    return std::string(s.substr(0, cut)) + "...";
-}
 
 std::string join_names(const std::vector<std::string>& names) {
     std::string out;
@@ -74,6 +66,8 @@ struct CsvReader::Impl {
     std::string scratch[3];    // unescaped copies of the three fields we use
     std::string last_case;     // consecutive rows of the same case skip the hash lookup
     uint32_t last_case_id = StringPool::npos;
+    bool stops[256] = {}; // bytes that end an unquoted field: the separator and LF
+    bool reserved = false;
 
     Impl(std::string s, CsvOptions o) : source(std::move(s)), options(std::move(o)), builder(source) {
         report.source = source;
@@ -87,8 +81,9 @@ struct CsvReader::Impl {
     // A problem in one record: strict mode stops, lenient mode skips the record and counts it.
     void problem(const char* kind, uint64_t l, uint64_t c, std::string_view text,
                  const std::string& message) {
-        if (options.strict) fail(l, c, message + (text.empty() ? "" : " (found '" + shorten(text) + "')"));
-        report.add_problem({kind, l, c, shorten(text), message});
+        if (options.strict)
+            fail(l, c, message + (text.empty() ? "" : " (found '" + shorten_text(text) + "')"));
+        report.add_problem({kind, l, c, shorten_text(text), message});
         ++report.skipped_bad_records;
     }
 
@@ -163,7 +158,9 @@ struct CsvReader::Impl {
                 }
             } else {
                 f.begin = i;
-                while (i < buf.size() && buf[i] != sep && buf[i] != '\n') ++i;
+                const char* p = buf.data();
+                const size_t size = buf.size();
+                while (i < size && !stops[static_cast<unsigned char>(p[i])]) ++i;
                 f.end = i;
                 if (i >= buf.size() && !final) return Parse::need_more;
                 if (f.end > f.begin && buf[f.end - 1] == '\r' && (i >= buf.size() || buf[i] == '\n')) --f.end;
@@ -291,7 +288,19 @@ struct CsvReader::Impl {
                 size_t end = nl ? static_cast<const char*>(nl) - buf.data() : buf.size();
                 report.separator = detect_separator(buf.substr(pos, end - pos));
             }
+            stops[static_cast<unsigned char>(report.separator)] = true;
+            stops[static_cast<unsigned char>('\n')] = true;
             at_start = false;
+        }
+        if (!reserved && options.expected_bytes) {
+            // Estimate the number of records from the line density of what we have, and reserve once.
+            reserved = true;
+            const size_t sample = std::min<size_t>(buf.size() - pos, size_t(1) << 20);
+            const size_t lines =
+                size_t(std::count(buf.begin() + long(pos), buf.begin() + long(pos + sample), '\n'));
+            if (lines > 1 && sample)
+                builder.reserve(
+                    size_t(double(options.expected_bytes) * double(lines) / double(sample) * 1.05));
         }
         while (pos < buf.size()) {
             // Blank lines are skipped.
@@ -362,7 +371,13 @@ EventLog read_csv(std::string_view bytes, const std::string& source, const CsvOp
 }
 
 EventLog read_csv_file(const std::string& path, const CsvOptions& options, ReadReport* report) {
-    CsvReader reader(path, options);
+    CsvOptions o = options;
+    std::error_code ec;
+    if (!o.expected_bytes && path != "-") {
+        const auto size = std::filesystem::file_size(path, ec);
+        if (!ec) o.expected_bytes = size; // compressed size for .gz: still a useful lower bound
+    }
+    CsvReader reader(path, o);
     read_file_chunks(path, [&](std::string_view chunk) { reader.feed(chunk); });
     EventLog log = reader.finish();
     if (report) *report = reader.report();

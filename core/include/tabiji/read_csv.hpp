@@ -17,6 +17,7 @@ struct CsvOptions {
     std::string timestamp_column;     // empty: auto; a log without any timestamp column keeps file order
     bool strict = true;               // strict: first problem throws InputError; lenient: skip and count
     int32_t naive_offset_seconds = 0; // zone for timestamps written without offset (0 = UTC)
+    uint64_t expected_bytes = 0;   // size of the whole input if known: lets the reader reserve memory once
 };
 
 // Column names tried in order when none is given (the order of the PM4Py reference outputs).

@@ -1,0 +1,81 @@
+// bench_core: times each stage of the core on one log, in one process, and prints one JSON line.
+//   bench_core LOG.csv [--repeat N]
+// Stages: read (CSV bytes already in memory -> EventLog), dfg, variants, performance. Each is run N times
+// and the best time is kept (the least disturbed by the rest of the machine). Peak RSS and bytes of the
+// log's columns per event are reported for the memory target.
+#include "tabiji/dfg.hpp"
+#include "tabiji/input_file.hpp"
+#include "tabiji/performance.hpp"
+#include "tabiji/read_csv.hpp"
+#include "tabiji/variants.hpp"
+
+#include <sys/resource.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstring>
+#include <string>
+
+using namespace tabiji;
+
+namespace {
+
+double now_s() {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
+}
+
+template <class F>
+double best_of(int repeat, F&& f) {
+    double best = 1e300;
+    for (int i = 0; i < repeat; ++i) {
+        const double t0 = now_s();
+        f();
+        best = std::min(best, now_s() - t0);
+    }
+    return best;
+}
+
+long peak_rss_kib() {
+    rusage u{};
+    getrusage(RUSAGE_SELF, &u);
+    return u.ru_maxrss;
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    if (argc < 2) {
+        std::fprintf(stderr, "usage: bench_core LOG.csv [--repeat N]\n");
+        return 2;
+    }
+    const std::string path = argv[1];
+    int repeat = 3;
+    for (int i = 2; i + 1 < argc; ++i)
+        if (std::strcmp(argv[i], "--repeat") == 0) repeat = std::max(1, std::atoi(argv[i + 1]));
+
+    std::string bytes;
+    read_file_chunks(path, [&](std::string_view c) { bytes.append(c); });
+    const long rss_before = peak_rss_kib();
+
+    EventLog log;
+    const double t_read = best_of(repeat, [&] { log = read_csv(bytes, path, {}); });
+    const long rss_after_read = peak_rss_kib();
+    Dfg dfg;
+    const double t_dfg = best_of(repeat, [&] { dfg = mine_dfg(log); });
+    std::vector<Variant> variants;
+    const double t_var = best_of(repeat, [&] { variants = mine_variants(log); });
+    std::vector<EdgePerformance> perf;
+    const double t_perf = best_of(repeat, [&] { perf = mine_edge_performance(log); });
+
+    const double mb = double(bytes.size()) / 1e6;
+    const double events = double(log.num_events());
+    std::printf("{\"log\": \"%s\", \"bytes\": %zu, \"events\": %.0f, \"cases\": %u, \"activities\": %u, "
+                "\"read_s\": %.4f, \"read_mb_s\": %.1f, \"dfg_s\": %.4f, \"variants_s\": %.4f, "
+                "\"performance_s\": %.4f, \"mine_s\": %.4f, \"log_bytes_per_event\": %.1f, "
+                "\"read_peak_rss_bytes_per_event\": %.1f, \"edges\": %zu, \"variants\": %zu}\n",
+                path.c_str(), bytes.size(), events, log.num_cases(), log.num_activities(), t_read, mb / t_read, t_dfg,
+                t_var, t_perf, t_dfg + t_var + t_perf, double(log.memory_bytes()) / events,
+                double(rss_after_read - rss_before) * 1024.0 / events, dfg.edges.size(), variants.size());
+    return 0;
+}
