@@ -74,8 +74,9 @@ int main(int argc, char** argv) {
                 "\"read_s\": %.4f, \"read_mb_s\": %.1f, \"dfg_s\": %.4f, \"variants_s\": %.4f, "
                 "\"performance_s\": %.4f, \"mine_s\": %.4f, \"log_bytes_per_event\": %.1f, "
                 "\"read_peak_rss_bytes_per_event\": %.1f, \"edges\": %zu, \"variants\": %zu}\n",
-                path.c_str(), bytes.size(), events, log.num_cases(), log.num_activities(), t_read, mb / t_read, t_dfg,
-                t_var, t_perf, t_dfg + t_var + t_perf, double(log.memory_bytes()) / events,
-                double(rss_after_read - rss_before) * 1024.0 / events, dfg.edges.size(), variants.size());
+                path.c_str(), bytes.size(), events, log.num_cases(), log.num_activities(), t_read,
+                mb / t_read, t_dfg, t_var, t_perf, t_dfg + t_var + t_perf,
+                double(log.memory_bytes()) / events, double(rss_after_read - rss_before) * 1024.0 / events,
+                dfg.edges.size(), variants.size());
     return 0;
 }

@@ -3,7 +3,7 @@
 //
 // Record rules: fields separated by one separator byte; a field starting with '"' is quoted, may hold
 // separators, CR and LF, and "" stands for one quote; records end at LF or CRLF; blank lines are skipped.
-// A UTF-8 byte order mark at the start is dropped.
+// Bytes go through a Decoder first (encoding.hpp), so the parser only ever sees valid UTF-8.
 #include "tabiji/read_csv.hpp"
 
 #include "tabiji/error.hpp"
@@ -55,6 +55,7 @@ struct CsvReader::Impl {
     CsvOptions options;
     ReadReport report;
     EventLogBuilder builder;
+    Decoder decoder;
     std::string carry; // bytes of a record not complete at the end of the last chunk
     uint64_t line = 1; // line where the next record starts
     uint64_t bytes = 0;
@@ -69,7 +70,9 @@ struct CsvReader::Impl {
     bool stops[256] = {}; // bytes that end an unquoted field: the separator and LF
     bool reserved = false;
 
-    Impl(std::string s, CsvOptions o) : source(std::move(s)), options(std::move(o)), builder(source) {
+    Impl(std::string s, CsvOptions o)
+        : source(std::move(s)), options(std::move(o)), builder(source),
+          decoder(source, options.encoding, options.strict, /*track_positions=*/false) {
         report.source = source;
         report.format = "csv";
     }
@@ -271,6 +274,9 @@ struct CsvReader::Impl {
         ++report.events;
     }
 
+    void feed_utf8(std::string_view chunk);
+    [[noreturn]] void rethrow_with_position(const InputError& e);
+
     // Parses every complete record of buf; returns where the incomplete rest starts.
     size_t parse(std::string_view buf, bool final) {
         size_t pos = 0;
@@ -332,24 +338,51 @@ CsvReader::CsvReader(std::string source, CsvOptions options)
     : impl_(std::make_unique<Impl>(std::move(source), std::move(options))) {}
 CsvReader::~CsvReader() = default;
 
+void CsvReader::Impl::feed_utf8(std::string_view chunk) {
+    if (carry.empty()) {
+        size_t used = parse(chunk, false);
+        carry.assign(chunk.substr(used));
+    } else {
+        carry.append(chunk);
+        size_t used = parse(carry, false);
+        carry.erase(0, used);
+    }
+}
+
+// The decoder does not track positions; every byte before a bad one has reached the parser, so the bad
+// byte sits right after the unparsed carry, which starts at `line`.
+void CsvReader::Impl::rethrow_with_position(const InputError& e) {
+    if (e.line) throw e;
+    const auto newlines = uint64_t(std::count(carry.begin(), carry.end(), '\n'));
+    const size_t last = carry.rfind('\n');
+    const uint64_t column = last == std::string::npos ? carry.size() + 1 : carry.size() - last;
+    throw InputError(source, line + newlines, column, e.message);
+}
+
 void CsvReader::feed(std::string_view chunk) {
     Impl& m = *impl_;
     m.bytes += chunk.size();
-    if (m.carry.empty()) {
-        size_t used = m.parse(chunk, false);
-        m.carry.assign(chunk.substr(used));
-    } else {
-        m.carry.append(chunk);
-        size_t used = m.parse(m.carry, false);
-        m.carry.erase(0, used);
+    try {
+        m.decoder.feed(chunk, [&m](std::string_view utf8) { m.feed_utf8(utf8); });
+    } catch (const InputError& e) {
+        m.rethrow_with_position(e);
     }
 }
 
 EventLog CsvReader::finish() {
     Impl& m = *impl_;
+    try {
+        m.decoder.finish([&m](std::string_view utf8) { m.feed_utf8(utf8); });
+    } catch (const InputError& e) {
+        m.rethrow_with_position(e);
+    }
     std::string rest;
     rest.swap(m.carry);
     m.parse(rest, true);
+    m.report.encoding = encoding_name(m.decoder.encoding());
+    m.report.byte_order_mark = m.decoder.had_bom();
+    if ((m.report.replaced_bytes = m.decoder.replaced_bytes()))
+        m.report.problem_counts["invalid_encoding"] += m.report.replaced_bytes;
     if (!m.header_done) m.fail(0, 0, "the file is empty; expected a header line and event rows");
     return m.builder.finish();
 }

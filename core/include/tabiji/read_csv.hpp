@@ -1,6 +1,7 @@
 // CSV event logs (RFC 4180): a push reader that takes the file in chunks of any size, so the browser can
 // feed a File slice by slice and the CLI can stream a large file without holding it twice.
 #pragma once
+#include "tabiji/encoding.hpp"
 #include "tabiji/event_log.hpp"
 #include "tabiji/read_report.hpp"
 
@@ -17,6 +18,7 @@ struct CsvOptions {
     std::string timestamp_column;     // empty: auto; a log without any timestamp column keeps file order
     bool strict = true;               // strict: first problem throws InputError; lenient: skip and count
     int32_t naive_offset_seconds = 0; // zone for timestamps written without offset (0 = UTC)
+    Encoding encoding = Encoding::detect; // detect: BOM, else UTF-8 if valid, else Shift_JIS (CP932)
     uint64_t expected_bytes = 0;   // size of the whole input if known: lets the reader reserve memory once
 };
 
