@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <map>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace tabiji {
@@ -17,18 +18,25 @@ struct ReadProblem {
 
 struct ReadReport {
     std::string source;
-    std::string format; // "csv", ...
-    char separator = 0; // CSV: the separator used
+    std::string format;           // "csv", "xes", "ocel"
+    char separator = 0;           // CSV: the separator used
+    std::string encoding;         // the text encoding read ("UTF-8", "CP932", ...)
+    bool byte_order_mark = false; // the file started with one
+    uint64_t replaced_bytes = 0;  // lenient mode: invalid bytes replaced by U+FFFD
     std::string case_column, activity_column, timestamp_column;
-    uint64_t records = 0;                // data records seen (header excluded)
-    uint64_t events = 0;                 // events kept
-    uint64_t dropped_missing_values = 0; // records with an empty case id, activity or timestamp
-    uint64_t skipped_bad_records = 0;    // lenient mode: records skipped because of a problem
+    uint64_t records = 0;                             // data records seen (header excluded)
+    uint64_t events = 0;                              // events kept
+    uint64_t dropped_missing_values = 0;              // records with an empty case id, activity or timestamp
+    uint64_t skipped_bad_records = 0;                 // lenient mode: records skipped because of a problem
+    std::map<std::string, uint64_t> lifecycle_values; // XES: events per lifecycle:transition value
     std::map<std::string, uint64_t> problem_counts;
     std::vector<ReadProblem> examples; // at most kMaxExamples per kind
     static constexpr size_t kMaxExamples = 5;
 
     void add_problem(ReadProblem p);
 };
+
+// The first max_bytes of s (cut at a UTF-8 character boundary) with "..." when cut: for messages.
+std::string shorten_text(std::string_view s, size_t max_bytes = 80);
 
 } // namespace tabiji
