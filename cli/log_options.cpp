@@ -1,6 +1,6 @@
 #include "log_options.hpp"
 
-#include "tabiji/read_csv.hpp"
+#include "tabiji/read_log.hpp"
 
 #include <iostream>
 
@@ -42,20 +42,31 @@ std::vector<OptionSpec> log_option_specs() {
         {"sep", "CHAR", "field separator: , ; | or tab; default: detected from the header"},
         {"tz", "OFFSET", "zone of timestamps written without offset, e.g. +09:00; default UTC"},
         {"lenient", "", "skip bad rows and report them, instead of stopping at the first"},
+        {"format", "FORMAT", "csv, xes or ocel; default: detected from the content, then the file name"},
+        {"xes-wallclock", "", "XES: read wall-clock times and ignore UTC offsets, as PM4Py does"},
+        {"object-type", "TYPE",
+         "OCEL: the object type whose objects become the journeys (cases); default: the only type"},
     };
 }
 
 EventLog load_log(const Args& args, const std::string& path, ReadReport& report) {
-    CsvOptions o;
-    o.case_column = args.value_or("case", "");
-    o.activity_column = args.value_or("activity", "");
-    o.timestamp_column = args.value_or("timestamp", "");
-    if (auto sep = args.value("sep")) o.separator = parse_separator(*sep);
-    if (auto tz = args.value("tz")) o.naive_offset_seconds = parse_offset(*tz);
-    o.strict = !args.flag("lenient");
-    EventLog log = read_csv_file(path, o, &report);
+    ReadOptions o;
+    if (auto format = args.value("format")) {
+        auto f = parse_log_format(*format);
+        if (!f) throw UsageError("--format expects csv, xes or ocel, got '" + *format + "'");
+        o.format = *f;
+    }
+    o.csv.case_column = args.value_or("case", "");
+    o.csv.activity_column = args.value_or("activity", "");
+    o.csv.timestamp_column = args.value_or("timestamp", "");
+    if (auto sep = args.value("sep")) o.csv.separator = parse_separator(*sep);
+    if (auto tz = args.value("tz")) o.set_naive_offset_seconds(parse_offset(*tz));
+    o.set_strict(!args.flag("lenient"));
+    o.xes.wallclock = args.flag("xes-wallclock");
+    o.ocel.object_type = args.value_or("object-type", "");
+    EventLog log = read_log_file(path, o, &report);
     if (report.skipped_bad_records) {
-        std::cerr << "tabiji: " << path << ": skipped " << report.skipped_bad_records << " bad rows:";
+        std::cerr << "tabiji: " << path << ": skipped " << report.skipped_bad_records << " bad records:";
         for (const auto& [kind, count] : report.problem_counts) std::cerr << " " << kind << "=" << count;
         std::cerr << "\n";
         for (const auto& p : report.examples)

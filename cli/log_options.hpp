@@ -1,5 +1,5 @@
 // The options every log-reading subcommand shares (--case, --activity, --timestamp, --sep, --tz,
-// --lenient), and loading a log with them.
+// --lenient, --format, --xes-wallclock, --object-type), and loading a log of any format with them.
 #pragma once
 #include "args.hpp"
 #include "tabiji/event_log.hpp"

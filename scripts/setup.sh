@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Installs everything Tabiji needs on a Debian 12 machine (run as root), and fetches the Dear ImGui
-# sources into the git-ignored .deps/ folder. Idempotent: on a machine that has it all, it only checks
+# Installs everything Tabiji needs on a Debian 12 machine (run as root), and fetches the Dear ImGui and
+# expat sources into the git-ignored .deps/ folder. Idempotent: on a machine that has it all, it only checks
 # and returns in seconds.
 #
 #   scripts/setup.sh            packages for building, testing and serving
@@ -44,9 +44,8 @@ fi
 
 # Dear ImGui sources for the WASM build (Debian's libimgui-dev ships no .cpp files). The deb-src entry is
 # derived from the machine's own apt sources, so no host name is written anywhere by us.
-imgui_dir="$here/.deps/imgui"
-if [[ ! -f "$imgui_dir/imgui.cpp" ]]; then
-    if [[ ! -f /etc/apt/sources.list.d/tabiji-deb-src.sources ]]; then
+ensure_deb_src() {
+    if [[ ! -f /etc/apt/sources.list.d/tabiji-deb-src.sources && ! -f /etc/apt/sources.list.d/tabiji-deb-src.list ]]; then
         src=/etc/apt/sources.list.d/debian.sources
         if [[ -f "$src" ]]; then
             sed 's/^Types: deb$/Types: deb-src/' "$src" | as_root tee /etc/apt/sources.list.d/tabiji-deb-src.sources >/dev/null
@@ -55,6 +54,11 @@ if [[ ! -f "$imgui_dir/imgui.cpp" ]]; then
         fi
         as_root apt-get update -q
     fi
+}
+
+imgui_dir="$here/.deps/imgui"
+if [[ ! -f "$imgui_dir/imgui.cpp" ]]; then
+    ensure_deb_src
     tmp="$here/.deps/imgui-src"
     rm -rf "$tmp" && mkdir -p "$tmp"
     (cd "$tmp" && apt-get source -q imgui >/dev/null)
@@ -62,6 +66,25 @@ if [[ ! -f "$imgui_dir/imgui.cpp" ]]; then
     [[ -f "$found/imgui.cpp" ]] || { echo "setup: apt-get source imgui gave no imgui.cpp" >&2; exit 1; }
     rm -rf "$imgui_dir" && mv "$found" "$imgui_dir" && rm -rf "$tmp"
     echo "setup: ImGui sources in .deps/imgui"
+fi
+
+# expat sources for the WASM build (XES in the browser; Debian's Emscripten has no expat). Natively the
+# system libexpat1-dev is used. The newest source version is tried first, then older ones apt knows of
+# (a security update's source can be missing from the mirror).
+expat_dir="$here/.deps/expat"
+if [[ ! -f "$expat_dir/lib/xmlparse.c" ]]; then
+    ensure_deb_src
+    tmp="$here/.deps/expat-src"
+    rm -rf "$tmp" && mkdir -p "$tmp"
+    versions=("" $(apt-cache showsrc expat 2>/dev/null | sed -n 's/^Version: //p' | sort -rV))
+    for v in "${versions[@]}"; do
+        (cd "$tmp" && apt-get source -q "expat${v:+=$v}" >/dev/null 2>&1) && break
+        rm -rf "${tmp:?}"/*
+    done
+    found="$(dirname "$(dirname "$(find "$tmp" -maxdepth 4 -path '*/lib/xmlparse.c' | head -n 1)")")"
+    [[ -f "$found/lib/xmlparse.c" ]] || { echo "setup: apt-get source expat gave no lib/xmlparse.c" >&2; exit 1; }
+    rm -rf "$expat_dir" && mv "$found" "$expat_dir" && rm -rf "$tmp"
+    echo "setup: expat sources in .deps/expat"
 fi
 
 # playwright-core drives Debian's chromium in the browser tests (it never downloads a browser).

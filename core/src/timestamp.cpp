@@ -55,7 +55,11 @@ int64_t days_from_civil(int64_t y, unsigned m, unsigned d) {
     return era * 146097 + day_of_era - 719468;
 }
 
-std::optional<Micros> parse_timestamp(std::string_view s, int32_t naive_offset_seconds) {
+namespace {
+
+// The one grammar of timestamps; ignore_zone reads a written zone but keeps naive_offset_seconds.
+std::optional<Micros> parse_timestamp_impl(std::string_view s, int32_t naive_offset_seconds,
+                                           bool ignore_zone) {
     while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
     while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
     size_t i = 0;
@@ -131,10 +135,21 @@ std::optional<Micros> parse_timestamp(std::string_view s, int32_t naive_offset_s
             }
         }
         if (i != s.size()) return std::nullopt;
+        if (ignore_zone) offset = naive_offset_seconds;
     }
     const int64_t secs =
         days_from_civil(year, month, day) * 86400 + hour * 3600 + minute * 60 + second - offset;
     return secs * 1000000 + micros;
+}
+
+} // namespace
+
+std::optional<Micros> parse_timestamp(std::string_view text, int32_t naive_offset_seconds) {
+    return parse_timestamp_impl(text, naive_offset_seconds, false);
+}
+
+std::optional<Micros> parse_timestamp_wallclock(std::string_view text) {
+    return parse_timestamp_impl(text, 0, true);
 }
 
 std::string format_timestamp(Micros t) {

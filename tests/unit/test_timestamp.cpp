@@ -62,4 +62,12 @@ TEST_SUITE("timestamp") {
         for (Micros t : {Micros(0), kRef, Micros(-86400000001LL), Micros(253402300799000000LL)})
             CHECK(parse_timestamp(format_timestamp(t)) == t);
     }
+
+    TEST_CASE("wall-clock reading ignores a written zone (PM4Py-compatible XES mode)") {
+        CHECK(parse_timestamp_wallclock("2024-03-13T19:21:14+09:00") ==
+              parse_timestamp("2024-03-13T19:21:14Z"));
+        CHECK(parse_timestamp_wallclock("2024-03-13T10:21:14.5Z") == kRef + 500000);
+        CHECK(parse_timestamp_wallclock("2024-03-13 10:21:14") == kRef);
+        CHECK_FALSE(parse_timestamp_wallclock("2024-03-13T10:21:14+25:00")); // the zone is still checked
+    }
 }

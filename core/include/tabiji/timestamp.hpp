@@ -15,6 +15,10 @@ namespace tabiji {
 // range (month 13, hour 25, ...).
 std::optional<Micros> parse_timestamp(std::string_view text, int32_t naive_offset_seconds = 0);
 
+// PM4Py-compatible wall-clock reading: the same forms, but a written zone is checked and then ignored, so
+// "2010-12-30T14:32:00+01:00" gives 2010-12-30T14:32:00Z (the local clock time taken as UTC).
+std::optional<Micros> parse_timestamp_wallclock(std::string_view text);
+
 // Days since 1970-01-01 of a proleptic Gregorian date.
 int64_t days_from_civil(int64_t year, unsigned month, unsigned day);
 

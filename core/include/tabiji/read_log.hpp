@@ -1,0 +1,68 @@
+// Reading an event log of any supported format (CSV, XES, OCEL JSON): the format is detected from the
+// first bytes of the (decompressed) content, then from the file name, or forced by the caller.
+//
+// Detection: after an optional UTF-8 byte order mark and white space, '<' means XES and '{' means OCEL
+// JSON; otherwise a name ending in .xes / .jsonocel / .json (optionally .gz) picks that reader (which then
+// says precisely what is wrong), and anything else is read as CSV (.csv, .tsv, .txt, ...).
+#pragma once
+#include "tabiji/event_log.hpp"
+#include "tabiji/read_csv.hpp"
+#include "tabiji/read_ocel.hpp"
+#include "tabiji/read_report.hpp"
+#include "tabiji/read_xes.hpp"
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace tabiji {
+
+enum class LogFormat { automatic, csv, xes, ocel };
+
+struct ReadOptions {
+    LogFormat format = LogFormat::automatic;
+    CsvOptions csv;
+    XesOptions xes;
+    OcelOptions ocel;
+    // The options every format shares, set on all three at once.
+    void set_strict(bool strict);
+    void set_naive_offset_seconds(int32_t seconds);
+};
+
+// "csv", "xes", "ocel" (and "auto"); nothing for another word.
+std::optional<LogFormat> parse_log_format(std::string_view name);
+const char* log_format_name(LogFormat format);
+
+// The format of a log from its first bytes and its name (never automatic).
+LogFormat detect_log_format(std::string_view first_bytes, std::string_view name);
+
+// A push reader for any format, for the browser: it keeps the first bytes until it can tell the format,
+// then forwards everything to that format's reader.
+class LogReader {
+  public:
+    LogReader(std::string source, ReadOptions options);
+    ~LogReader();
+    LogReader(const LogReader&) = delete;
+    LogReader& operator=(const LogReader&) = delete;
+
+    void feed(std::string_view chunk);
+    EventLog finish();
+    // The format in use (automatic until enough bytes were seen).
+    LogFormat format() const;
+    const ReadReport& report() const;
+    // OCEL: the object types of the document (after finish), for a picker; empty for other formats.
+    std::vector<std::string> object_types() const;
+
+  private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+// Whole buffer at once.
+EventLog read_log(std::string_view bytes, const std::string& source, const ReadOptions& options,
+                  ReadReport* report = nullptr);
+// A file from disk (gzip inflated whatever its name). Throws InputError when it cannot be opened or read.
+EventLog read_log_file(const std::string& path, const ReadOptions& options, ReadReport* report = nullptr);
+
+} // namespace tabiji

@@ -1,0 +1,207 @@
+// Format detection and the LogReader that forwards to the CSV, XES or OCEL reader.
+#include "tabiji/read_log.hpp"
+
+#include "tabiji/input_file.hpp"
+
+#include <variant>
+
+namespace tabiji {
+
+namespace {
+
+// Bytes kept while looking for the first meaningful character (a file of only white space is CSV).
+constexpr size_t kSniffLimit = size_t(64) << 10;
+
+bool ends_with(std::string_view s, std::string_view suffix) {
+    if (s.size() < suffix.size()) return false;
+    for (size_t i = 0; i < suffix.size(); ++i) {
+        char c = s[s.size() - suffix.size() + i];
+        if (c >= 'A' && c <= 'Z') c = char(c - 'A' + 'a');
+        if (c != suffix[i]) return false;
+    }
+    return true;
+}
+
+// The first character after a byte order mark and white space; 0 when there is none yet.
+// UTF-16 XML ("<" as two bytes) is recognised too: expat reads it.
+char first_meaningful(std::string_view s) {
+    size_t i = 0;
+    if (s.substr(0, 3) == "\xEF\xBB\xBF") i = 3;
+    if (s.substr(0, 2) == "\xFF\xFE" || s.substr(0, 2) == "\xFE\xFF") {
+        for (i = 2; i + 1 < s.size(); i += 2) {
+            const char c = s[i] ? s[i] : s[i + 1];
+            if (c != ' ' && c != '\t' && c != '\r' && c != '\n') return c;
+        }
+        return 0;
+    }
+    for (; i < s.size(); ++i)
+        if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r' && s[i] != '\n') return s[i];
+    return 0;
+}
+
+} // namespace
+
+void ReadOptions::set_strict(bool strict) {
+    csv.strict = xes.strict = ocel.strict = strict;
+}
+void ReadOptions::set_naive_offset_seconds(int32_t seconds) {
+    csv.naive_offset_seconds = xes.naive_offset_seconds = ocel.naive_offset_seconds = seconds;
+}
+
+std::optional<LogFormat> parse_log_format(std::string_view name) {
+    if (name == "auto") return LogFormat::automatic;
+    if (name == "csv") return LogFormat::csv;
+    if (name == "xes") return LogFormat::xes;
+    if (name == "ocel" || name == "jsonocel") return LogFormat::ocel;
+    return std::nullopt;
+}
+
+const char* log_format_name(LogFormat format) {
+    switch (format) {
+    case LogFormat::csv:
+        return "csv";
+    case LogFormat::xes:
+        return "xes";
+    case LogFormat::ocel:
+        return "ocel";
+    case LogFormat::automatic:
+        break;
+    }
+    return "auto";
+}
+
+LogFormat detect_log_format(std::string_view first_bytes, std::string_view name) {
+    const char c = first_meaningful(first_bytes);
+    if (c == '<') return LogFormat::xes;
+    if (c == '{') return LogFormat::ocel;
+    if (ends_with(name, ".gz")) name.remove_suffix(3);
+    if (ends_with(name, ".xes")) return LogFormat::xes;
+    if (ends_with(name, ".jsonocel") || ends_with(name, ".json")) return LogFormat::ocel;
+    return LogFormat::csv;
+}
+
+struct LogReader::Impl {
+    std::string source;
+    ReadOptions options;
+    std::string head; // first bytes, until the format is known
+    std::variant<std::monostate, CsvReader, XesReader, OcelReader> reader;
+    ReadReport empty_report;
+
+    Impl(std::string s, ReadOptions o) : source(std::move(s)), options(std::move(o)) {
+        if (options.format != LogFormat::automatic) start(options.format);
+    }
+
+    void start(LogFormat f) {
+        switch (f) {
+        case LogFormat::xes:
+            reader.emplace<XesReader>(source, options.xes);
+            break;
+        case LogFormat::ocel:
+            reader.emplace<OcelReader>(source, options.ocel);
+            break;
+        case LogFormat::csv:
+        case LogFormat::automatic:
+            reader.emplace<CsvReader>(source, options.csv);
+            break;
+        }
+    }
+
+    void forward(std::string_view chunk) {
+        std::visit(
+            [&](auto& r) {
+                if constexpr (!std::is_same_v<std::decay_t<decltype(r)>, std::monostate>) r.feed(chunk);
+            },
+            reader);
+    }
+
+    void feed(std::string_view chunk) {
+        if (reader.index() != 0) return forward(chunk);
+        head.append(chunk);
+        if (!first_meaningful(head) && head.size() < kSniffLimit) return;
+        start(detect_log_format(head, source));
+        std::string h;
+        h.swap(head);
+        forward(h);
+    }
+
+    EventLog finish() {
+        if (reader.index() == 0) {
+            start(detect_log_format(head, source));
+            std::string h;
+            h.swap(head);
+            if (!h.empty()) forward(h);
+        }
+        return std::visit(
+            [&](auto& r) -> EventLog {
+                if constexpr (std::is_same_v<std::decay_t<decltype(r)>, std::monostate>)
+                    return EventLog{};
+                else
+                    return r.finish();
+            },
+            reader);
+    }
+
+    LogFormat format() const {
+        switch (reader.index()) {
+        case 1:
+            return LogFormat::csv;
+        case 2:
+            return LogFormat::xes;
+        case 3:
+            return LogFormat::ocel;
+        default:
+            return LogFormat::automatic;
+        }
+    }
+
+    const ReadReport& report() const {
+        return std::visit(
+            [&](const auto& r) -> const ReadReport& {
+                if constexpr (std::is_same_v<std::decay_t<decltype(r)>, std::monostate>)
+                    return empty_report;
+                else
+                    return r.report();
+            },
+            reader);
+    }
+};
+
+LogReader::LogReader(std::string source, ReadOptions options)
+    : impl_(std::make_unique<Impl>(std::move(source), std::move(options))) {}
+LogReader::~LogReader() = default;
+
+void LogReader::feed(std::string_view chunk) {
+    impl_->feed(chunk);
+}
+EventLog LogReader::finish() {
+    return impl_->finish();
+}
+LogFormat LogReader::format() const {
+    return impl_->format();
+}
+const ReadReport& LogReader::report() const {
+    return impl_->report();
+}
+std::vector<std::string> LogReader::object_types() const {
+    if (const auto* r = std::get_if<OcelReader>(&impl_->reader)) return r->object_types();
+    return {};
+}
+
+EventLog read_log(std::string_view bytes, const std::string& source, const ReadOptions& options,
+                  ReadReport* report) {
+    LogReader reader(source, options);
+    reader.feed(bytes);
+    EventLog log = reader.finish();
+    if (report) *report = reader.report();
+    return log;
+}
+
+EventLog read_log_file(const std::string& path, const ReadOptions& options, ReadReport* report) {
+    LogReader reader(path, options);
+    read_file_chunks(path, [&](std::string_view chunk) { reader.feed(chunk); });
+    EventLog log = reader.finish();
+    if (report) *report = reader.report();
+    return log;
+}
+
+} // namespace tabiji
