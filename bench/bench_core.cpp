@@ -7,6 +7,7 @@
 #include "tabiji/input_file.hpp"
 #include "tabiji/performance.hpp"
 #include "tabiji/read_csv.hpp"
+#include "tabiji/read_csv_parallel.hpp"
 #include "tabiji/variants.hpp"
 
 #include <sys/resource.h>
@@ -16,6 +17,7 @@
 #include <cstdio>
 #include <cstring>
 #include <string>
+#include <thread>
 
 using namespace tabiji;
 
@@ -61,6 +63,8 @@ int main(int argc, char** argv) {
     EventLog log;
     const double t_read = best_of(repeat, [&] { log = read_csv(bytes, path, {}); });
     const long rss_after_read = peak_rss_kib();
+    const unsigned cores = std::max(2u, std::thread::hardware_concurrency());
+    const double t_read_par = best_of(repeat, [&] { log = read_csv_parallel(bytes, path, {}, cores); });
     Dfg dfg;
     const double t_dfg = best_of(repeat, [&] { dfg = mine_dfg(log); });
     std::vector<Variant> variants;
@@ -71,11 +75,12 @@ int main(int argc, char** argv) {
     const double mb = double(bytes.size()) / 1e6;
     const double events = double(log.num_events());
     std::printf("{\"log\": \"%s\", \"bytes\": %zu, \"events\": %.0f, \"cases\": %u, \"activities\": %u, "
-                "\"read_s\": %.4f, \"read_mb_s\": %.1f, \"dfg_s\": %.4f, \"variants_s\": %.4f, "
+                "\"read_s\": %.4f, \"read_mb_s\": %.1f, \"read_threads\": %u, \"read_parallel_s\": %.4f, "
+                "\"read_parallel_mb_s\": %.1f, \"dfg_s\": %.4f, \"variants_s\": %.4f, "
                 "\"performance_s\": %.4f, \"mine_s\": %.4f, \"log_bytes_per_event\": %.1f, "
                 "\"read_peak_rss_bytes_per_event\": %.1f, \"edges\": %zu, \"variants\": %zu}\n",
                 path.c_str(), bytes.size(), events, log.num_cases(), log.num_activities(), t_read,
-                mb / t_read, t_dfg, t_var, t_perf, t_dfg + t_var + t_perf,
+                mb / t_read, cores, t_read_par, mb / t_read_par, t_dfg, t_var, t_perf, t_dfg + t_var + t_perf,
                 double(log.memory_bytes()) / events, double(rss_after_read - rss_before) * 1024.0 / events,
                 dfg.edges.size(), variants.size());
     return 0;

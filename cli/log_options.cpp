@@ -2,7 +2,9 @@
 
 #include "tabiji/read_log.hpp"
 
+#include <algorithm>
 #include <iostream>
+#include <thread>
 
 namespace tabiji::cli {
 
@@ -42,6 +44,8 @@ std::vector<OptionSpec> log_option_specs() {
         {"sep", "CHAR", "field separator: , ; | or tab; default: detected from the header"},
         {"tz", "OFFSET", "zone of timestamps written without offset, e.g. +09:00; default UTC"},
         {"lenient", "", "skip bad rows and report them, instead of stopping at the first"},
+        {"encoding", "NAME", "utf-8, utf-16, shift_jis (cp932); default: detected (BOM, UTF-8, else CP932)"},
+        {"threads", "N", "threads for reading CSV; default: all cores (1: stream with little memory)"},
         {"format", "FORMAT", "csv, xes or ocel; default: detected from the content, then the file name"},
         {"xes-wallclock", "", "XES: read wall-clock times and ignore UTC offsets, as PM4Py does"},
         {"object-type", "TYPE",
@@ -62,6 +66,15 @@ EventLog load_log(const Args& args, const std::string& path, ReadReport& report)
     if (auto sep = args.value("sep")) o.csv.separator = parse_separator(*sep);
     if (auto tz = args.value("tz")) o.set_naive_offset_seconds(parse_offset(*tz));
     o.set_strict(!args.flag("lenient"));
+    if (auto enc = args.value("encoding")) {
+        auto e = parse_encoding(*enc);
+        if (!e)
+            throw UsageError("--encoding expects utf-8, utf-16, utf-16be or shift_jis, got '" + *enc + "'");
+        o.csv.encoding = *e;
+    }
+    const long long threads = args.int_or("threads", std::max(1u, std::thread::hardware_concurrency()));
+    if (threads < 1 || threads > 256) throw UsageError("--threads expects 1 to 256");
+    o.threads = unsigned(threads);
     o.xes.wallclock = args.flag("xes-wallclock");
     o.ocel.object_type = args.value_or("object-type", "");
     EventLog log = read_log_file(path, o, &report);

@@ -233,6 +233,7 @@ struct CsvReader::Impl {
         report.activity_column = header[col_activity];
         if (col_time >= 0) report.timestamp_column = header[col_time];
         header_done = true;
+        if (options.first_data_line) line = options.first_data_line;
     }
 
     void take_record(std::string_view buf) {

@@ -1,6 +1,8 @@
 // Format detection and the LogReader that forwards to the CSV, XES or OCEL reader.
 #include "tabiji/read_log.hpp"
 
+#include "tabiji/read_csv_parallel.hpp"
+
 #include "tabiji/input_file.hpp"
 
 #include <variant>
@@ -197,6 +199,15 @@ EventLog read_log(std::string_view bytes, const std::string& source, const ReadO
 }
 
 EventLog read_log_file(const std::string& path, const ReadOptions& options, ReadReport* report) {
+    if (options.threads > 1 && path != "-" && options.format != LogFormat::xes && options.format != LogFormat::ocel) {
+        std::string bytes;
+        read_file_chunks(path, [&](std::string_view chunk) { bytes.append(chunk); });
+        const LogFormat format = options.format == LogFormat::csv
+                                     ? LogFormat::csv
+                                     : detect_log_format(std::string_view(bytes).substr(0, 4096), path);
+        if (format == LogFormat::csv) return read_csv_parallel(bytes, path, options.csv, options.threads, report);
+        return read_log(bytes, path, options, report);
+    }
     LogReader reader(path, options);
     read_file_chunks(path, [&](std::string_view chunk) { reader.feed(chunk); });
     EventLog log = reader.finish();

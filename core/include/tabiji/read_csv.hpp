@@ -19,6 +19,7 @@ struct CsvOptions {
     bool strict = true;               // strict: first problem throws InputError; lenient: skip and count
     int32_t naive_offset_seconds = 0; // zone for timestamps written without offset (0 = UTC)
     Encoding encoding = Encoding::detect; // detect: BOM, else UTF-8 if valid, else Shift_JIS (CP932)
+    uint64_t first_data_line = 0;  // line number of the first record when reading a part of a file (0: 2)
     uint64_t expected_bytes = 0;   // size of the whole input if known: lets the reader reserve memory once
 };
 

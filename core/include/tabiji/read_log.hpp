@@ -25,6 +25,9 @@ struct ReadOptions {
     CsvOptions csv;
     XesOptions xes;
     OcelOptions ocel;
+    // read_log_file: threads for CSV parsing (the whole file is then held in memory once; see
+    // read_csv_parallel.hpp). 1 streams the file in chunks with one thread.
+    unsigned threads = 1;
     // The options every format shares, set on all three at once.
     void set_strict(bool strict);
     void set_naive_offset_seconds(int32_t seconds);
