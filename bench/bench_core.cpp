@@ -10,7 +10,9 @@
 #include "tabiji/read_csv_parallel.hpp"
 #include "tabiji/variants.hpp"
 
+#ifndef __EMSCRIPTEN__
 #include <sys/resource.h>
+#endif
 
 #include <algorithm>
 #include <chrono>
@@ -39,9 +41,13 @@ double best_of(int repeat, F&& f) {
 }
 
 long peak_rss_kib() {
+#ifdef __EMSCRIPTEN__
+    return 0; // no process accounting in WASM; memory is reported by the native run
+#else
     rusage u{};
     getrusage(RUSAGE_SELF, &u);
     return u.ru_maxrss;
+#endif
 }
 
 } // namespace
@@ -63,7 +69,11 @@ int main(int argc, char** argv) {
     EventLog log;
     const double t_read = best_of(repeat, [&] { log = read_csv(bytes, path, {}); });
     const long rss_after_read = peak_rss_kib();
+#ifdef __EMSCRIPTEN__
+    const unsigned cores = 1; // built without threads
+#else
     const unsigned cores = std::max(2u, std::thread::hardware_concurrency());
+#endif
     const double t_read_par = best_of(repeat, [&] { log = read_csv_parallel(bytes, path, {}, cores); });
     Dfg dfg;
     const double t_dfg = best_of(repeat, [&] { dfg = mine_dfg(log); });

@@ -33,7 +33,7 @@ Command dfg_command() {
     s.name = "dfg";
     s.summary =
         "journey graph (directly-follows graph), start/end touchpoints, variants and step times as JSON";
-    s.usage = "tabiji dfg [options] LOG.csv";
+    s.usage = "tabiji dfg [options] LOG   (CSV, XES or OCEL JSON; .gz too; - for standard input)";
     s.options = log_option_specs();
     s.options.push_back({"no-variants", "", "leave out the variants"});
     s.options.push_back({"no-performance", "", "leave out the step durations (performance_dfg)"});
@@ -41,7 +41,8 @@ Command dfg_command() {
     s.options.push_back({"output", "FILE", "write to FILE (atomically) instead of standard output"});
     s.examples = "  tabiji dfg samples/journeys_en.csv\n"
                  "  tabiji dfg --sep ';' --case 'Case ID' sepsis.csv -o sepsis.json\n"
-                 "  tabiji dfg --tz +09:00 --lenient export.csv.gz\n";
+                 "  tabiji dfg --tz +09:00 --encoding shift_jis --lenient export.csv.gz\n"
+                 "  tabiji dfg --xes-wallclock helpdesk.xes.gz     # PM4Py's default reading of XES times\n";
     s.min_positionals = 1;
     s.max_positionals = 1;
     return {s, run};
