@@ -1,5 +1,6 @@
 // tabiji dfg: the journey graph of a log as JSON (the reference outputs' fields and shapes).
 #include "commands.hpp"
+#include "filter_options.hpp"
 #include "log_options.hpp"
 #include "output.hpp"
 
@@ -15,13 +16,14 @@ namespace {
 int run(const Args& args) {
     ReadReport report;
     const EventLog log = load_log(args, args.positionals().at(0), report);
-    const Dfg dfg = mine_dfg(log);
+    const LogView view = apply_filter_options(args, log);
+    const Dfg dfg = mine_dfg(log, view);
     DfgJsonParts parts;
     parts.variants = !args.flag("no-variants");
     parts.performance = !args.flag("no-performance");
     parts.pretty = !args.flag("compact");
-    const auto variants = parts.variants ? mine_variants(log) : std::vector<Variant>{};
-    const auto perf = parts.performance ? mine_edge_performance(log) : std::vector<EdgePerformance>{};
+    const auto variants = parts.variants ? mine_variants(log, view) : std::vector<Variant>{};
+    const auto perf = parts.performance ? mine_edge_performance(log, view) : std::vector<EdgePerformance>{};
     write_output(args.value_or("output", ""), dfg_to_json(log, dfg, variants, perf, parts, &report));
     return kOk;
 }
@@ -35,6 +37,7 @@ Command dfg_command() {
         "journey graph (directly-follows graph), start/end touchpoints, variants and step times as JSON";
     s.usage = "tabiji dfg [options] LOG   (CSV, XES or OCEL JSON; .gz too; - for standard input)";
     s.options = log_option_specs();
+    for (auto& o : filter_option_specs()) s.options.push_back(o);
     s.options.push_back({"no-variants", "", "leave out the variants"});
     s.options.push_back({"no-performance", "", "leave out the step durations (performance_dfg)"});
     s.options.push_back({"compact", "", "one-line JSON instead of indented"});
@@ -42,7 +45,9 @@ Command dfg_command() {
     s.examples = "  tabiji dfg samples/journeys_en.csv\n"
                  "  tabiji dfg --sep ';' --case 'Case ID' sepsis.csv -o sepsis.json\n"
                  "  tabiji dfg --tz +09:00 --encoding shift_jis --lenient export.csv.gz\n"
-                 "  tabiji dfg --xes-wallclock helpdesk.xes.gz     # PM4Py's default reading of XES times\n";
+                 "  tabiji dfg --xes-wallclock helpdesk.xes.gz     # PM4Py's default reading of XES times\n"
+                 "  tabiji dfg samples/journeys_en.csv --end-with 'EC purchase' --min-events 3\n"
+                 "  tabiji dfg samples/journeys_en.csv --filter chain.json --save-filter used.json\n";
     s.min_positionals = 1;
     s.max_positionals = 1;
     return {s, run};

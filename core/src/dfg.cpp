@@ -1,5 +1,5 @@
-// Directly-follows graph: one pass over the log. Edge counts go to a dense matrix when the activity
-// alphabet is small (the usual journey map), to a hash map otherwise.
+// Directly-follows graph: one pass over the kept cases of a view (log_view.hpp). Edge counts go to a dense
+// matrix when the activity alphabet is small (the usual journey map), to a hash map otherwise.
 #include "tabiji/dfg.hpp"
 
 #include <algorithm>
@@ -18,11 +18,13 @@ struct EdgeCell {
 } // namespace
 
 Dfg mine_dfg(const EventLog& log) {
+    return mine_dfg(log, LogView{});
+}
+
+Dfg mine_dfg(const EventLog& log, const LogView& view) {
     Dfg g;
     const uint32_t A = log.num_activities();
     g.num_activities = A;
-    g.num_cases = log.num_cases();
-    g.num_events = log.num_events();
     g.events.assign(A, 0);
     g.cases.assign(A, 0);
     g.starts.assign(A, 0);
@@ -36,20 +38,22 @@ Dfg mine_dfg(const EventLog& log) {
         return dense ? matrix[size_t(a) * A + b] : sparse[(uint64_t(a) << 32) | b];
     };
 
-    const uint32_t* act = log.activity.data();
-    for (uint32_t c = 0; c < g.num_cases; ++c) {
-        const uint64_t b = log.case_begin(c), e = log.case_end(c);
-        if (b == e) continue;
-        ++g.starts[act[b]];
-        ++g.ends[act[e - 1]];
-        for (uint64_t i = b; i < e; ++i) {
+    for_each_case(log, view, [&](const CaseEvents& ce) {
+        const uint32_t c = ce.case_index;
+        const uint32_t* act = ce.activity;
+        const uint64_t n = ce.size;
+        ++g.num_cases;
+        g.num_events += n;
+        ++g.starts[act[0]];
+        ++g.ends[act[n - 1]];
+        for (uint64_t i = 0; i < n; ++i) {
             const uint32_t a = act[i];
             ++g.events[a];
             if (last_case_of_activity[a] != c) {
                 last_case_of_activity[a] = c;
                 ++g.cases[a];
             }
-            if (i + 1 < e) {
+            if (i + 1 < n) {
                 EdgeCell& x = cell(a, act[i + 1]);
                 ++x.count;
                 if (x.last_case != c) {
@@ -58,7 +62,7 @@ Dfg mine_dfg(const EventLog& log) {
                 }
             }
         }
-    }
+    });
 
     if (dense) {
         for (uint32_t a = 0; a < A; ++a)

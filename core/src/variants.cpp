@@ -1,4 +1,5 @@
-// Variants: cases grouped by their activity sequence (hash of the sequence, verified by comparison).
+// Variants: cases (of a view) grouped by their activity sequence (hash of the sequence, verified by
+// comparison).
 #include "tabiji/variants.hpp"
 
 #include <algorithm>
@@ -17,38 +18,93 @@ uint64_t hash_sequence(const uint32_t* p, uint64_t n) {
 }
 } // namespace
 
-std::vector<Variant> mine_variants(const EventLog& log) {
-    std::vector<Variant> out;
-    std::unordered_multimap<uint64_t, uint32_t> index; // sequence hash -> variant number
-    const uint32_t* act = log.activity.data();
-    for (uint32_t c = 0; c < log.num_cases(); ++c) {
-        const uint64_t b = log.case_begin(c), n = log.case_end(c) - b;
-        const uint64_t h = hash_sequence(act + b, n);
-        bool found = false;
-        auto [lo, hi] = index.equal_range(h);
-        for (auto it = lo; it != hi; ++it) {
-            Variant& v = out[it->second];
-            if (v.activities.size() == n && std::equal(v.activities.begin(), v.activities.end(), act + b)) {
-                ++v.count;
-                found = true;
-                break;
-            }
-        }
-        if (!found) {
-            index.emplace(h, uint32_t(out.size()));
-            out.push_back({std::vector<uint32_t>(act + b, act + b + n), 1, c});
-        }
+uint32_t SequenceTable::intern(const uint32_t* p, uint64_t n) {
+    const uint64_t h = hash_sequence(p, n);
+    auto [lo, hi] = index_.equal_range(h);
+    for (auto it = lo; it != hi; ++it) {
+        const auto& s = sequences_[it->second];
+        if (s.size() == n && std::equal(s.begin(), s.end(), p)) return it->second;
     }
+    const uint32_t k = uint32_t(sequences_.size());
+    index_.emplace(h, k);
+    sequences_.emplace_back(p, p + n);
+    return k;
+}
+
+bool sequence_names_less(const StringPool& names, const std::vector<uint32_t>& x,
+                         const std::vector<uint32_t>& y) {
+    return std::lexicographical_compare(x.begin(), x.end(), y.begin(), y.end(), [&](uint32_t a, uint32_t b) {
+        return names.view(a) < names.view(b);
+    });
+}
+
+std::vector<Variant> mine_variants(const EventLog& log) {
+    return mine_variants(log, LogView{});
+}
+
+std::vector<Variant> mine_variants(const EventLog& log, const LogView& view,
+                                   std::vector<uint32_t>* case_variant) {
+    std::vector<Variant> out;
+    SequenceTable table;
+    if (case_variant) case_variant->assign(log.num_cases(), kNoVariant);
+    for_each_case(log, view, [&](const CaseEvents& ce) {
+        const uint32_t number = table.intern(ce.activity, ce.size);
+        if (number == out.size()) out.push_back({{}, 0, ce.case_index});
+        ++out[number].count;
+        if (case_variant) (*case_variant)[ce.case_index] = number;
+    });
+    for (uint32_t k = 0; k < out.size(); ++k) out[k].activities = std::move(table.sequence(k));
     auto name_less = [&](const Variant& x, const Variant& y) {
-        return std::lexicographical_compare(
-            x.activities.begin(), x.activities.end(), y.activities.begin(), y.activities.end(),
-            [&](uint32_t a, uint32_t b) { return log.activities.view(a) < log.activities.view(b); });
+        return sequence_names_less(log.activities, x.activities, y.activities);
     };
-    std::sort(out.begin(), out.end(), [&](const Variant& x, const Variant& y) {
+    auto before = [&](const Variant& x, const Variant& y) {
         if (x.count != y.count) return x.count > y.count;
         return name_less(x, y);
-    });
-    return out;
+    };
+    if (!case_variant) {
+        std::sort(out.begin(), out.end(), before);
+        return out;
+    }
+    // Sort a permutation so the per-case numbers can be renumbered to the sorted order.
+    std::vector<uint32_t> perm(out.size());
+    for (uint32_t k = 0; k < perm.size(); ++k) perm[k] = k;
+    std::sort(perm.begin(), perm.end(), [&](uint32_t x, uint32_t y) { return before(out[x], out[y]); });
+    std::vector<uint32_t> rank(out.size());
+    std::vector<Variant> sorted(out.size());
+    for (uint32_t k = 0; k < perm.size(); ++k) {
+        rank[perm[k]] = k;
+        sorted[k] = std::move(out[perm[k]]);
+    }
+    for (uint32_t& v : *case_variant)
+        if (v != kNoVariant) v = rank[v];
+    return sorted;
+}
+
+std::vector<double> variant_coverage_curve(const std::vector<Variant>& variants) {
+    uint64_t total = 0;
+    for (const Variant& v : variants) total += v.count;
+    std::vector<double> curve;
+    curve.reserve(variants.size());
+    uint64_t running = 0;
+    for (const Variant& v : variants) {
+        running += v.count;
+        curve.push_back(double(running) / double(total));
+    }
+    return curve;
+}
+
+size_t variants_covering(const std::vector<Variant>& variants, double percent) {
+    uint64_t total = 0;
+    for (const Variant& v : variants) total += v.count;
+    // running * 100 >= percent * total, in long double so 80% of 5 cases is exactly 4 cases.
+    if (percent <= 0) return 0;
+    const long double need = (long double)percent * (long double)total;
+    uint64_t running = 0;
+    for (size_t k = 0; k < variants.size(); ++k) {
+        running += variants[k].count;
+        if ((long double)running * 100 >= need) return k + 1;
+    }
+    return variants.size();
 }
 
 } // namespace tabiji

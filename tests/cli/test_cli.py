@@ -39,6 +39,85 @@ def run(tabiji, args, **kw):
     return subprocess.run([tabiji] + args, capture_output=True, text=True, **kw)
 
 
+def mining_checks(t, source):
+    """variants, perf, paths and the shared filter flags on three_customers.csv (hand counts:
+    c1 Web 0 s, Phone 60 s, Web 180 s, Phone 480 s; c2 Web 0 s, Phone 120 s; c3 Store)."""
+    log = os.path.join(GOLDEN, "three_customers.csv")
+    r = run(t, ["variants", log])
+    d = json.loads(r.stdout)
+    check(r.returncode == 0 and [(v["activities"], v["count"]) for v in d["variants"]]
+          == [(["Store"], 1), (["Web", "Phone"], 1), (["Web", "Phone", "Web", "Phone"], 1)],
+          "variants: three single-case variants in name order")
+    check(d["variants"][2]["cumulative_share"] == 1.0 and d["num_variants"] == 3, "variants: coverage curve ends at 1")
+    r = run(t, ["variants", "--coverage", "50", "--output-format", "csv", log])
+    check(r.returncode == 0 and r.stdout == "rank,count,share,cumulative_share,length,activities\n"
+          "1,1,0.3333333333333333,0.3333333333333333,1,Store\n2,1,0.3333333333333333,0.6666666666666666,2,Web > Phone\n",
+          "variants --coverage 50 --output-format csv: fewest variants covering 50 % (2 of 3)")
+    r = run(t, ["variants", "--top", "1", "--keep-touchpoint", "Phone", log])
+    check(r.returncode == 0 and json.loads(r.stdout)["num_cases"] == 2 and len(json.loads(r.stdout)["variants"]) == 1,
+          "variants --keep-touchpoint Phone --top 1: 2 cases, 1 shown")
+
+    r = run(t, ["perf", log])
+    d = json.loads(r.stdout)
+    check(r.returncode == 0 and (d["case_durations"]["mean"], d["case_durations"]["median"]) == (200, 120),
+          "perf: case durations 480, 120, 0 s -> mean 200, median 120")
+    web = [x for x in d["touchpoints"] if x["activity"] == "Web"][0]
+    check(web["time_to_next"]["count"] == 3 and web["time_to_next"]["mean"] == 160, "perf: Web time to next 60, 300, 120 s")
+    check([h["cases"] for h in d["case_duration_histogram"][:3]] == [1, 1, 1], "perf: histogram bins 0-60, 60-300, 300-900 s")
+    r = run(t, ["perf", "--output-format", "csv", "--table", "edges", log])
+    check(r.returncode == 0 and r.stdout.splitlines()[1].startswith("Web,Phone,3,2,3,160.0,120.0,60.0,300.0,480.0,"),
+          "perf --output-format csv: Web->Phone 3 steps in 2 cases, mean 160 s")
+
+    r = run(t, ["paths", "--from", "Web", "--to", "Phone", "--ngram", "2", "--loops", "--goal", "Phone", log])
+    d = json.loads(r.stdout)
+    check(r.returncode == 0 and d["most_likely_path"]["touchpoints"] == ["Web", "Phone"]
+          and d["most_likely_path"]["probability"] == 1.0, "paths: Web -> Phone with probability 3/3")
+    check([(g["touchpoints"], g["count"], g["cases"]) for g in d["ngrams"]["top"]]
+          == [(["Web", "Phone"], 3, 2), (["Phone", "Web"], 1, 1)], "paths --ngram 2: Web>Phone 3 in 2 cases, Phone>Web 1")
+    check(d["loops"]["components"] == [["Phone", "Web"]] and d["loops"]["cases_with_rework"] == 1,
+          "paths --loops: Web and Phone form a loop; c1 repeats both")
+    check(d["dominators"] == {"goal": "Phone", "reachable": True, "touchpoints": ["Web"]}, "paths --goal Phone: Web dominates")
+    r = run(t, ["paths", "--goal", "Phone", "--output-format", "dot", log])
+    check(r.returncode == 0 and r.stdout.startswith("digraph journeys {") and '"Web" -> "Phone" [label="3"]' in r.stdout,
+          "paths --output-format dot")
+    r = run(t, ["paths", "--from", "Web", "--to", "Nowhere", log])
+    check(r.returncode == 1 and "unknown touchpoint 'Nowhere'" in r.stderr, "paths: unknown touchpoint names it, exit 1")
+    r = run(t, ["paths", "--from", "Web", log])
+    check(r.returncode == 2, "paths: --from without --to is a usage error")
+
+    r = run(t, ["dfg", "--start-with", "Web", "--min-events", "3", log])
+    d = json.loads(r.stdout)
+    check(r.returncode == 0 and d["num_cases"] == 1 and d["num_events"] == 4, "dfg --start-with Web --min-events 3: c1 only")
+    r = run(t, ["dfg", "--end-with", "Nope", log])
+    check(r.returncode == 1 and "unknown touchpoint 'Nope'" in r.stderr, "dfg --end-with unknown: names it, exit 1")
+    r = run(t, ["dfg", "--min-events", "3", "--max-events", "1", log])
+    check(r.returncode == 2 and "above max" in r.stderr, "dfg --min-events above --max-events: exit 2")
+    with tempfile.TemporaryDirectory() as tmp:
+        chain = os.path.join(tmp, "chain.json")
+        r1 = run(t, ["dfg", "--keep-touchpoint", "Phone", "--from-time", "2024-01-01", "--to-time", "2024-01-01T00:01:30Z",
+                     "--save-filter", chain, log])
+        r2 = run(t, ["dfg", "--filter", chain, log])
+        saved = json.load(open(chain, encoding="utf-8"))
+        check(r1.returncode == 0 and r1.stdout == r2.stdout and saved["version"] == 1
+              and [f["kind"] for f in saved["filters"]] == ["time_frame", "touchpoint"],
+              "--save-filter then --filter gives the same result")
+        check(json.loads(r1.stdout)["num_cases"] == 2, "--from-time/--to-time intersecting: c1 and c2")
+        with open(chain, "w", encoding="utf-8") as f:
+            f.write('{"version": 1, "filters": [{"kind": "case_sise"}]}')
+        r = run(t, ["dfg", "--filter", chain, log])
+        check(r.returncode == 1 and "unknown kind 'case_sise'" in r.stderr, "--filter with a bad kind: exit 1, names it")
+    for cmd in ("variants", "perf", "paths"):
+        r = run(t, [cmd, "--help"])
+        check(r.returncode == 0 and f"Usage: tabiji {cmd}" in r.stdout and "--filter FILE" in r.stdout
+              and "Examples:" in r.stdout, f"{cmd} --help")
+    shared = os.path.join(source, "..", "shared", "data", "pm4py", "receipt.csv")
+    if os.path.exists(shared):
+        for cmd in (["variants"], ["perf"], ["paths", "--ngram", "3"]):
+            r1, r2 = run(t, cmd + [shared]), run(t, cmd + [shared])
+            check(r1.returncode == 0 and r1.stdout == r2.stdout and len(r1.stdout) > 500,
+                  f"{cmd[0]} output byte-identical run to run")
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--tabiji", required=True)
@@ -120,6 +199,8 @@ def main():
         check(r1.returncode == 0 and r1.stdout == r2.stdout and len(r1.stdout) > 1000, "output byte-identical run to run")
     else:
         print("skip determinism on receipt.csv: ../shared/data is absent")
+
+    mining_checks(t, a.source)
 
     print(f"cli: {passed} passed, {len(failures)} failed")
     return 1 if failures else 0

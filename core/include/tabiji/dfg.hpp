@@ -2,6 +2,7 @@
 // case" as edges, with start and end touchpoints.
 #pragma once
 #include "tabiji/event_log.hpp"
+#include "tabiji/log_view.hpp"
 
 #include <cstdint>
 #include <vector>
@@ -26,5 +27,7 @@ struct Dfg {
 };
 
 Dfg mine_dfg(const EventLog& log);
+// Over the kept cases and events of a view: num_cases / num_events count what the view keeps.
+Dfg mine_dfg(const EventLog& log, const LogView& view);
 
 } // namespace tabiji

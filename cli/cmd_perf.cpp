@@ -1,0 +1,161 @@
+// tabiji perf: times on the journey map: per step (edge) durations, per touchpoint time to the next step,
+// and journey durations (throughput time) with a histogram on fixed bins.
+#include "commands.hpp"
+#include "filter_options.hpp"
+#include "log_options.hpp"
+#include "output.hpp"
+#include "report_format.hpp"
+
+#include "tabiji/dfg.hpp"
+#include "tabiji/performance.hpp"
+
+namespace tabiji::cli {
+
+namespace {
+
+std::string to_csv(const EventLog& log, const std::string& table, const Dfg& dfg,
+                   const std::vector<EdgePerformance>& edges, const std::vector<DurationStats>& next,
+                   const CaseDurations& durations) {
+    std::string out;
+    auto name = [&](uint32_t a) { return csv_field(log.activities.view(a)); };
+    if (table == "edges") {
+        out = std::string("from,to,occurrences,cases,") + kStatsCsvHeader + "\n";
+        for (uint32_t k : edge_display_order(log, dfg)) {
+            const DfgEdge& e = dfg.edges[k];
+            out += name(e.from) + "," + name(e.to) + "," + std::to_string(e.count) + "," +
+                   std::to_string(e.cases) + "," +
+                   (edges.empty() ? std::string(",,,,,,,") : csv_stats(edges[k].stats)) + "\n";
+        }
+    } else if (table == "touchpoints") {
+        out = std::string("touchpoint,events,cases,") + kStatsCsvHeader + "\n";
+        for (uint32_t a : touchpoint_display_order(log, dfg.events))
+            out += name(a) + "," + std::to_string(dfg.events[a]) + "," + std::to_string(dfg.cases[a]) + "," +
+                   (next.empty() ? std::string(",,,,,,,") : csv_stats(next[a])) + "\n";
+    } else if (table == "cases") {
+        out = "case,seconds\n";
+        for (size_t i = 0; i < durations.cases.size(); ++i)
+            out += csv_field(log.cases.view(durations.cases[i])) + "," + number(durations.seconds[i]) + "\n";
+    } else {
+        out = "from_seconds,to_seconds,cases\n";
+        for (size_t k = 0; k < durations.bin_counts.size(); ++k)
+            out += number(durations.bin_edges[k]) + "," +
+                   (k + 1 < durations.bin_edges.size() ? number(durations.bin_edges[k + 1]) : std::string()) +
+                   "," + std::to_string(durations.bin_counts[k]) + "\n";
+    }
+    return out;
+}
+
+std::string to_json(const EventLog& log, const Dfg& dfg, const std::vector<EdgePerformance>& edges,
+                    const std::vector<DurationStats>& next, const CaseDurations& durations) {
+    rapidjson::StringBuffer buf;
+    JsonWriter w(buf);
+    w.StartObject();
+    w.Key("source");
+    json_string(w, log.source);
+    w.Key("num_cases");
+    w.Uint64(dfg.num_cases);
+    w.Key("num_events");
+    w.Uint64(dfg.num_events);
+    w.Key("has_time");
+    w.Bool(log.has_time);
+    w.Key("case_durations");
+    json_stats(w, durations.stats);
+    w.Key("case_duration_histogram");
+    w.StartArray();
+    for (size_t k = 0; k < durations.bin_counts.size(); ++k) {
+        w.StartObject();
+        w.Key("from_seconds");
+        w.Double(durations.bin_edges[k]);
+        w.Key("to_seconds");
+        if (k + 1 < durations.bin_edges.size())
+            w.Double(durations.bin_edges[k + 1]);
+        else
+            w.Null();
+        w.Key("cases");
+        w.Uint64(durations.bin_counts[k]);
+        w.EndObject();
+    }
+    w.EndArray();
+    w.Key("touchpoints");
+    w.StartArray();
+    for (uint32_t a : touchpoint_display_order(log, dfg.events)) {
+        w.StartObject();
+        w.Key("activity");
+        json_string(w, log.activities.view(a));
+        w.Key("events");
+        w.Uint64(dfg.events[a]);
+        w.Key("cases");
+        w.Uint64(dfg.cases[a]);
+        w.Key("time_to_next");
+        if (next.empty())
+            w.Null();
+        else
+            json_stats(w, next[a]);
+        w.EndObject();
+    }
+    w.EndArray();
+    w.Key("edges");
+    w.StartArray();
+    for (uint32_t k : edge_display_order(log, dfg)) {
+        const DfgEdge& e = dfg.edges[k];
+        w.StartObject();
+        w.Key("from");
+        json_string(w, log.activities.view(e.from));
+        w.Key("to");
+        json_string(w, log.activities.view(e.to));
+        w.Key("occurrences");
+        w.Uint64(e.count);
+        w.Key("cases");
+        w.Uint64(e.cases);
+        w.Key("duration");
+        // edges[k] and dfg.edges[k] are the same edge: both sorted by (from, to).
+        if (edges.empty())
+            w.Null();
+        else
+            json_stats(w, edges[k].stats);
+        w.EndObject();
+    }
+    w.EndArray();
+    w.EndObject();
+    return json_text(buf);
+}
+
+int run(const Args& args) {
+    ReadReport report;
+    const EventLog log = load_log(args, args.positionals().at(0), report);
+    const Format format = output_format(args, {Format::json, Format::csv});
+    const std::string table = args.value_or("table", "edges");
+    if (table != "edges" && table != "touchpoints" && table != "cases" && table != "histogram")
+        throw UsageError("--table expects edges, touchpoints, cases or histogram, got '" + table + "'");
+    const LogView view = apply_filter_options(args, log);
+    const Dfg dfg = mine_dfg(log, view);
+    const auto edges = mine_edge_performance(log, view);
+    const auto next = mine_time_to_next(log, view);
+    const CaseDurations durations = mine_case_durations(log, view);
+    write_output(args.value_or("output", ""), format == Format::csv
+                                                  ? to_csv(log, table, dfg, edges, next, durations)
+                                                  : to_json(log, dfg, edges, next, durations));
+    return kOk;
+}
+
+} // namespace
+
+Command perf_command() {
+    CommandSpec s;
+    s.name = "perf";
+    s.summary = "step durations, time to next step per touchpoint, journey durations and their histogram";
+    s.usage = "tabiji perf [options] LOG";
+    s.options = log_option_specs();
+    for (auto& o : filter_option_specs()) s.options.push_back(o);
+    s.options.push_back(format_option_spec("json (default) or csv"));
+    s.options.push_back({"table", "TABLE", "CSV table: edges (default), touchpoints, cases or histogram"});
+    s.options.push_back({"output", "FILE", "write to FILE (atomically) instead of standard output"});
+    s.examples = "  tabiji perf samples/journeys_en.csv\n"
+                 "  tabiji perf samples/journeys_en.csv --output-format csv --table touchpoints\n"
+                 "  tabiji perf export.csv --from-time 2026-04-01 --to-time 2026-04-30 -o april.json\n";
+    s.min_positionals = 1;
+    s.max_positionals = 1;
+    return {s, run};
+}
+
+} // namespace tabiji::cli

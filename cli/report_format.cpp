@@ -1,0 +1,126 @@
+// Output helpers shared by the mining subcommands (see report_format.hpp).
+#include "report_format.hpp"
+
+#include "tabiji/json_layout.hpp"
+
+#include <algorithm>
+#include <numeric>
+
+namespace tabiji::cli {
+
+OptionSpec format_option_spec(const std::string& allowed_help) {
+    return {"output-format", "FORMAT", allowed_help};
+}
+
+Format output_format(const Args& args, const std::vector<Format>& allowed) {
+    const std::string v = args.value_or("output-format", "json");
+    Format f;
+    if (v == "json")
+        f = Format::json;
+    else if (v == "csv")
+        f = Format::csv;
+    else if (v == "dot")
+        f = Format::dot;
+    else
+        throw UsageError("--output-format expects json, csv or dot, got '" + v + "'");
+    for (Format a : allowed)
+        if (a == f) return f;
+    throw UsageError("--output-format " + v + " is not available for this command");
+}
+
+void json_string(JsonWriter& w, std::string_view s) {
+    w.String(s.data(), rapidjson::SizeType(s.size()));
+}
+
+void json_names(JsonWriter& w, const EventLog& log, const std::vector<uint32_t>& ids) {
+    w.StartArray();
+    for (uint32_t a : ids) json_string(w, log.activities.view(a));
+    w.EndArray();
+}
+
+void json_stats(JsonWriter& w, const DurationStats& s) {
+    w.StartObject();
+    w.Key("count");
+    w.Uint64(s.count);
+    const std::pair<const char*, double> fields[] = {
+        {"mean", s.mean}, {"median", s.median}, {"min", s.min}, {"max", s.max}, {"sum", s.sum}};
+    for (const auto& [k, v] : fields) {
+        w.Key(k);
+        w.Double(v);
+    }
+    w.Key("stdev");
+    if (s.has_stdev())
+        w.Double(s.stdev);
+    else
+        w.Null();
+    w.Key("p90");
+    w.Double(s.p90);
+    w.EndObject();
+}
+
+std::string json_text(const rapidjson::StringBuffer& buf) {
+    std::string out = layout_json_lines(std::string_view(buf.GetString(), buf.GetSize()));
+    out.push_back('\n');
+    return out;
+}
+
+std::vector<uint32_t> edge_display_order(const EventLog& log, const Dfg& dfg) {
+    auto name = [&](uint32_t a) { return log.activities.view(a); };
+    std::vector<uint32_t> order(dfg.edges.size());
+    std::iota(order.begin(), order.end(), 0u);
+    std::sort(order.begin(), order.end(), [&](uint32_t x, uint32_t y) {
+        const DfgEdge &a = dfg.edges[x], &b = dfg.edges[y];
+        if (a.count != b.count) return a.count > b.count;
+        if (a.from != b.from) return name(a.from) < name(b.from);
+        return name(a.to) < name(b.to);
+    });
+    return order;
+}
+
+std::vector<uint32_t> touchpoint_display_order(const EventLog& log, const std::vector<uint64_t>& counts) {
+    std::vector<uint32_t> ids;
+    for (uint32_t a = 0; a < counts.size(); ++a)
+        if (counts[a]) ids.push_back(a);
+    std::sort(ids.begin(), ids.end(), [&](uint32_t x, uint32_t y) {
+        if (counts[x] != counts[y]) return counts[x] > counts[y];
+        return log.activities.view(x) < log.activities.view(y);
+    });
+    return ids;
+}
+
+std::string csv_field(std::string_view s) {
+    if (s.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(s);
+    std::string out = "\"";
+    for (char c : s) {
+        if (c == '"') out.push_back('"');
+        out.push_back(c);
+    }
+    out.push_back('"');
+    return out;
+}
+
+std::string number(double x) {
+    rapidjson::StringBuffer buf;
+    JsonWriter w(buf);
+    w.Double(x);
+    return std::string(buf.GetString(), buf.GetSize());
+}
+
+std::string joined_names(const EventLog& log, const std::vector<uint32_t>& ids) {
+    std::string s;
+    for (size_t i = 0; i < ids.size(); ++i) {
+        if (i) s += " > ";
+        s += log.activities.view(ids[i]);
+    }
+    return s;
+}
+
+const char* const kStatsCsvHeader = "count,mean,median,min,max,sum,stdev,p90";
+
+std::string csv_stats(const DurationStats& s) {
+    return std::to_string(s.count) + "," + number(s.mean) + "," + number(s.median) + "," + number(s.min) +
+           "," + number(s.max) + "," + number(s.sum) + "," + (s.has_stdev() ? number(s.stdev) : "") + "," +
+           number(s.p90);
+}
+
+} // namespace tabiji::cli
