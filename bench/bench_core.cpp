@@ -1,8 +1,9 @@
 // bench_core: times each stage of the core on one log, in one process, and prints one JSON line.
 //   bench_core LOG.csv [--repeat N]
-// Stages: read (CSV bytes already in memory -> EventLog), dfg, variants, performance. Each is run N times
-// and the best time is kept (the least disturbed by the rest of the machine). Peak RSS and bytes of the
-// log's columns per event are reported for the memory target.
+// Stages: read (CSV bytes already in memory -> EventLog; without attributes, as `tabiji dfg` reads, and with
+// all columns as typed attributes, as the web app and `tabiji info` read), dfg, variants, performance. Each
+// is run N times and the best time is kept (the least disturbed by the rest of the machine). Peak RSS and
+// bytes of the log's columns per event are reported for the memory target.
 #include "tabiji/dfg.hpp"
 #include "tabiji/input_file.hpp"
 #include "tabiji/performance.hpp"
@@ -67,14 +68,20 @@ int main(int argc, char** argv) {
     const long rss_before = peak_rss_kib();
 
     EventLog log;
-    const double t_read = best_of(repeat, [&] { log = read_csv(bytes, path, {}); });
+    CsvOptions no_attributes;
+    no_attributes.attributes = AttributeSelection::none();
+    const double t_read = best_of(repeat, [&] { log = read_csv(bytes, path, no_attributes); });
     const long rss_after_read = peak_rss_kib();
+    // With every other column as a typed attribute (what the web app and `tabiji info` read).
+    const double t_read_attr = best_of(repeat, [&] { log = read_csv(bytes, path, {}); });
+    const double attr_bytes_per_event = double(log.attribute_bytes()) / double(log.num_events());
 #ifdef __EMSCRIPTEN__
     const unsigned cores = 1; // built without threads
 #else
     const unsigned cores = std::max(2u, std::thread::hardware_concurrency());
 #endif
-    const double t_read_par = best_of(repeat, [&] { log = read_csv_parallel(bytes, path, {}, cores); });
+    const double t_read_par =
+        best_of(repeat, [&] { log = read_csv_parallel(bytes, path, no_attributes, cores); });
     Dfg dfg;
     const double t_dfg = best_of(repeat, [&] { dfg = mine_dfg(log); });
     std::vector<Variant> variants;
@@ -85,13 +92,14 @@ int main(int argc, char** argv) {
     const double mb = double(bytes.size()) / 1e6;
     const double events = double(log.num_events());
     std::printf("{\"log\": \"%s\", \"bytes\": %zu, \"events\": %.0f, \"cases\": %u, \"activities\": %u, "
-                "\"read_s\": %.4f, \"read_mb_s\": %.1f, \"read_threads\": %u, \"read_parallel_s\": %.4f, "
+                "\"read_s\": %.4f, \"read_mb_s\": %.1f, \"read_attributes_mb_s\": %.1f, "
+                "\"attribute_bytes_per_event\": %.1f, \"read_threads\": %u, \"read_parallel_s\": %.4f, "
                 "\"read_parallel_mb_s\": %.1f, \"dfg_s\": %.4f, \"variants_s\": %.4f, "
                 "\"performance_s\": %.4f, \"mine_s\": %.4f, \"log_bytes_per_event\": %.1f, "
                 "\"read_peak_rss_bytes_per_event\": %.1f, \"edges\": %zu, \"variants\": %zu}\n",
                 path.c_str(), bytes.size(), events, log.num_cases(), log.num_activities(), t_read,
-                mb / t_read, cores, t_read_par, mb / t_read_par, t_dfg, t_var, t_perf, t_dfg + t_var + t_perf,
-                double(log.memory_bytes()) / events, double(rss_after_read - rss_before) * 1024.0 / events,
-                dfg.edges.size(), variants.size());
+                mb / t_read, mb / t_read_attr, attr_bytes_per_event, cores, t_read_par, mb / t_read_par,
+                t_dfg, t_var, t_perf, t_dfg + t_var + t_perf, double(log.memory_bytes()) / events,
+                double(rss_after_read - rss_before) * 1024.0 / events, dfg.edges.size(), variants.size());
     return 0;
 }

@@ -15,6 +15,7 @@ struct Command {
 // Each cmd_*.cpp defines one of these; main.cpp lists them.
 Command dfg_command();
 Command generate_command();
+Command info_command();
 Command variants_command();
 Command perf_command();
 Command paths_command();

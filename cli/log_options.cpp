@@ -10,20 +10,18 @@ namespace tabiji::cli {
 
 namespace {
 
-// "+09:00", "-0530", "UTC", "Z" -> seconds east of UTC.
-int32_t parse_offset(const std::string& text) {
-    if (text == "UTC" || text == "Z" || text == "utc") return 0;
-    int sign = 0;
-    if (!text.empty() && (text[0] == '+' || text[0] == '-')) sign = text[0] == '-' ? -1 : 1;
-    std::string digits;
-    for (size_t i = 1; i < text.size(); ++i)
-        if (text[i] != ':') digits.push_back(text[i]);
-    bool ok = sign != 0 && (digits.size() == 2 || digits.size() == 4);
-    for (char c : digits) ok = ok && c >= '0' && c <= '9';
-    if (!ok) throw UsageError("--tz expects UTC or an offset such as +09:00, got '" + text + "'");
-    const int h = std::stoi(digits.substr(0, 2)), m = digits.size() == 4 ? std::stoi(digits.substr(2)) : 0;
-    if (h > 23 || m > 59) throw UsageError("--tz offset out of range: '" + text + "'");
-    return sign * (h * 3600 + m * 60);
+// "all", "none", or names separated by commas.
+AttributeSelection parse_attributes(const std::string& text) {
+    if (text == "all") return {};
+    if (text == "none" || text.empty()) return AttributeSelection::none();
+    std::vector<std::string> names;
+    size_t b = 0;
+    while (b <= text.size()) {
+        const size_t e = std::min(text.find(',', b), text.size());
+        if (e > b) names.push_back(text.substr(b, e - b));
+        b = e + 1;
+    }
+    return AttributeSelection::only(std::move(names));
 }
 
 char parse_separator(const std::string& text) {
@@ -42,29 +40,60 @@ std::vector<OptionSpec> log_option_specs() {
         {"activity", "COLUMN", "column with the activity (touchpoint); default: detected"},
         {"timestamp", "COLUMN", "column with the timestamp; default: detected (none: file order)"},
         {"sep", "CHAR", "field separator: , ; | or tab; default: detected from the header"},
-        {"tz", "OFFSET", "zone of timestamps written without offset, e.g. +09:00; default UTC"},
+        {"tz", "ZONE",
+         "zone of timestamps written without offset: +09:00, UTC or a zone name such as Asia/Tokyo "
+         "(daylight saving applied); default UTC"},
+        {"epoch", "UNIT", "timestamps are Unix epoch numbers: s (seconds) or ms (milliseconds)"},
+        {"attributes", "LIST",
+         "attributes to read: all, none or names separated by commas; default: what "
+         "the command needs"},
+        {"lifecycle", "VALUE", "keep only events with this lifecycle value (e.g. complete)"},
+        {"pair-lifecycle", "",
+         "pair start and complete events of an activity into one event with "
+         "start_timestamp and duration_s"},
         {"lenient", "", "skip bad rows and report them, instead of stopping at the first"},
         {"encoding", "NAME", "utf-8, utf-16, shift_jis (cp932); default: detected (BOM, UTF-8, else CP932)"},
         {"threads", "N", "threads for reading CSV; default: all cores (1: stream with little memory)"},
-        {"format", "FORMAT", "csv, xes or ocel; default: detected from the content, then the file name"},
+        {"format", "FORMAT",
+         "csv, jsonl, xes or ocel; default: detected from the content, then the file name"},
         {"xes-wallclock", "", "XES: read wall-clock times and ignore UTC offsets, as PM4Py does"},
         {"object-type", "TYPE",
          "OCEL: the object type whose objects become the journeys (cases); default: the only type"},
     };
 }
 
-EventLog load_log(const Args& args, const std::string& path, ReadReport& report) {
+EventLog load_log(const Args& args, const std::string& path, ReadReport& report,
+                  const AttributeSelection& attributes) {
     ReadOptions o;
     if (auto format = args.value("format")) {
         auto f = parse_log_format(*format);
-        if (!f) throw UsageError("--format expects csv, xes or ocel, got '" + *format + "'");
+        if (!f) throw UsageError("--format expects csv, jsonl, xes or ocel, got '" + *format + "'");
         o.format = *f;
     }
     o.csv.case_column = args.value_or("case", "");
     o.csv.activity_column = args.value_or("activity", "");
     o.csv.timestamp_column = args.value_or("timestamp", "");
     if (auto sep = args.value("sep")) o.csv.separator = parse_separator(*sep);
-    if (auto tz = args.value("tz")) o.set_naive_offset_seconds(parse_offset(*tz));
+    if (auto tz = args.value("tz")) {
+        std::string error;
+        auto zone = find_time_zone(*tz, &error);
+        if (!zone) throw UsageError("--tz: " + error);
+        o.set_time_zone(*zone);
+    }
+    if (auto epoch = args.value("epoch")) {
+        if (*epoch == "s" || *epoch == "seconds")
+            o.csv.epoch = EpochUnit::seconds;
+        else if (*epoch == "ms" || *epoch == "milliseconds")
+            o.csv.epoch = EpochUnit::milliseconds;
+        else
+            throw UsageError("--epoch expects s or ms, got '" + *epoch + "'");
+    }
+    o.set_attributes(args.value("attributes") ? parse_attributes(*args.value("attributes")) : attributes);
+    if (auto lifecycle = args.value("lifecycle")) o.set_lifecycle(*lifecycle);
+    o.pair_lifecycle = args.flag("pair-lifecycle");
+    if (o.pair_lifecycle && args.value("lifecycle"))
+        throw UsageError(
+            "--lifecycle and --pair-lifecycle exclude each other (pairing needs start and complete)");
     o.set_strict(!args.flag("lenient"));
     if (auto enc = args.value("encoding")) {
         auto e = parse_encoding(*enc);

@@ -1,7 +1,9 @@
-// The options every log-reading subcommand shares (--case, --activity, --timestamp, --sep, --tz,
-// --lenient, --format, --xes-wallclock, --object-type), and loading a log of any format with them.
+// The options every log-reading subcommand shares (--case, --activity, --timestamp, --sep, --tz, --epoch,
+// --lenient, --format, --xes-wallclock, --object-type, --attributes, --lifecycle, --pair-lifecycle), and
+// loading a log of any format with them.
 #pragma once
 #include "args.hpp"
+#include "tabiji/attributes.hpp"
 #include "tabiji/event_log.hpp"
 #include "tabiji/read_report.hpp"
 
@@ -14,6 +16,9 @@ std::vector<OptionSpec> log_option_specs();
 
 // Reads the log named by `path` with the options in args. Throws InputError (bad file) or UsageError
 // (bad option value). Problems skipped in --lenient mode are summarised on stderr.
-EventLog load_log(const Args& args, const std::string& path, ReadReport& report);
+// `attributes`: what the command needs (mining commands: none, which reads fastest; `info`: all);
+// --attributes overrides it.
+EventLog load_log(const Args& args, const std::string& path, ReadReport& report,
+                  const AttributeSelection& attributes = AttributeSelection::none());
 
 } // namespace tabiji::cli

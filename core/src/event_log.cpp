@@ -1,6 +1,9 @@
 // EventLogBuilder::finish applies the ordering rule of event_log.hpp: group by case (cases in order of
-// first appearance), then a stable sort by timestamp inside each case.
+// first appearance), then a stable sort by timestamp inside each case; attribute rows follow their events
+// through the same permutation.
 #include "tabiji/event_log.hpp"
+
+#include "tabiji/error.hpp"
 
 #include <algorithm>
 #include <numeric>
@@ -10,6 +13,28 @@ namespace tabiji {
 size_t EventLog::memory_bytes() const {
     return case_offsets.capacity() * sizeof(uint64_t) + activity.capacity() * sizeof(uint32_t) +
            time.capacity() * sizeof(Micros) + activities.memory_bytes() + cases.memory_bytes();
+}
+
+size_t EventLog::attribute_bytes() const {
+    size_t n = (event_attributes.capacity() + case_attributes.capacity()) * sizeof(AttributeColumn);
+    for (const auto& c : event_attributes) n += c.memory_bytes();
+    for (const auto& c : case_attributes) n += c.memory_bytes();
+    return n;
+}
+
+const AttributeColumn* EventLog::event_attribute(std::string_view name) const {
+    for (const auto& c : event_attributes)
+        if (c.name == name) return &c;
+    return nullptr;
+}
+const AttributeColumn* EventLog::case_attribute(std::string_view name) const {
+    for (const auto& c : case_attributes)
+        if (c.name == name) return &c;
+    return nullptr;
+}
+const AttributeColumn* EventLog::attribute(std::string_view name) const {
+    const AttributeColumn* c = event_attribute(name);
+    return c ? c : case_attribute(name);
 }
 
 EventLogBuilder::EventLogBuilder(std::string source) {
@@ -33,9 +58,62 @@ void EventLogBuilder::add_ids(uint32_t case_number, uint32_t activity_id, Micros
     any_time_ |= (time != kNoTime);
 }
 
+uint32_t EventLogBuilder::attribute(std::string_view name, AttrLevel level,
+                                    std::optional<AttrType> declared) {
+    for (uint32_t k = 0; k < columns_.size(); ++k) {
+        Column& c = columns_[k];
+        if (c.name != name) continue;
+        if (c.declared != declared) c.conflicting_types = true;
+        return k;
+    }
+    Column c;
+    c.name = std::string(name);
+    c.level = level;
+    c.declared = declared;
+    c.texts.intern("");
+    columns_.push_back(std::move(c));
+    return uint32_t(columns_.size() - 1);
+}
+
+void EventLogBuilder::set_text(uint32_t column, std::string_view text) {
+    Column& c = columns_[column];
+    const size_t row = event_case_.size() - 1;
+    if (c.ids.size() <= row) {
+        if (c.ids.capacity() < event_case_.capacity()) c.ids.reserve(event_case_.capacity());
+        c.ids.resize(row + 1, 0);
+    }
+    if (text.empty()) {
+        c.ids[row] = 0;
+        return;
+    }
+    Column::Recent& r = c.recent[(text.size() * 7 + uint8_t(text.front()) + uint8_t(text.back()) * 3u) & 31u];
+    if (r.text != text) {
+        const uint32_t id = c.texts.intern(text);
+        r = {c.texts.view(id), id};
+    }
+    c.ids[row] = r.id;
+}
+
+void EventLogBuilder::set_case_text(uint32_t column, uint32_t case_number, std::string_view text) {
+    Column& c = columns_[column];
+    if (c.ids.size() <= case_number) c.ids.resize(size_t(case_number) + 1, 0);
+    if (!c.ids[case_number] && !text.empty()) c.ids[case_number] = c.texts.intern(text);
+}
+
 EventLog EventLogBuilder::finish() {
+    EventLog log = finish_untyped();
+    type_attributes(log, zone_);
+    return log;
+}
+
+EventLog EventLogBuilder::finish_untyped() {
     const size_t n = event_case_.size();
     const uint32_t num_cases = log_.cases.size();
+    const bool with_attributes = !columns_.empty();
+    if (with_attributes && n >= std::numeric_limits<uint32_t>::max())
+        throw InputError(log_.source, 0, 0, "a log with attributes holds at most 4294967294 events");
+    std::vector<uint32_t> order; // final position -> file row (only when there are attributes)
+    if (with_attributes) order.resize(n);
 
     // Counting sort by case: stable, so file order is kept inside each case.
     std::vector<uint64_t>& off = log_.case_offsets;
@@ -50,6 +128,7 @@ EventLog EventLogBuilder::finish() {
         uint64_t dst = cursor[event_case_[i]]++;
         log_.activity[dst] = event_activity_[i];
         log_.time[dst] = event_time_[i];
+        if (with_attributes) order[dst] = uint32_t(i);
     }
     std::vector<uint32_t>().swap(event_case_);
     std::vector<uint32_t>().swap(event_activity_);
@@ -61,6 +140,7 @@ EventLog EventLogBuilder::finish() {
         std::vector<uint32_t> perm;
         std::vector<uint32_t> act_tmp;
         std::vector<Micros> time_tmp;
+        std::vector<uint32_t> order_tmp;
         for (uint32_t c = 0; c < num_cases; ++c) {
             const uint64_t b = off[c], e = off[c + 1];
             if (std::is_sorted(log_.time.begin() + b, log_.time.begin() + e)) continue;
@@ -75,8 +155,35 @@ EventLog EventLogBuilder::finish() {
                 log_.activity[b + k] = act_tmp[perm[k]];
                 log_.time[b + k] = time_tmp[perm[k]];
             }
+            if (with_attributes) {
+                order_tmp.assign(order.begin() + b, order.begin() + e);
+                for (size_t k = 0; k < len; ++k) order[b + k] = order_tmp[perm[k]];
+            }
         }
     }
+
+    // Attribute columns: untyped string columns, rows moved with their events.
+    for (Column& c : columns_) {
+        AttributeColumn a;
+        a.name = std::move(c.name);
+        a.typed = false;
+        a.requested_level = c.level;
+        a.declared = c.conflicting_types ? std::nullopt : c.declared;
+        a.case_level = c.level == AttrLevel::case_level;
+        a.rows = a.case_level ? num_cases : n;
+        a.strings = std::move(c.texts);
+        a.valid.assign((a.rows + 63) / 64, 0);
+        a.ids.resize(a.rows);
+        c.ids.resize(a.case_level ? num_cases : n, 0);
+        for (uint64_t r = 0; r < a.rows; ++r) {
+            const uint32_t id = c.ids[a.case_level ? r : order[r]];
+            a.ids[r] = id;
+            a.valid[r >> 6] |= uint64_t(id != 0) << (r & 63);
+        }
+        std::vector<uint32_t>().swap(c.ids);
+        (a.case_level ? log_.case_attributes : log_.event_attributes).push_back(std::move(a));
+    }
+    columns_.clear();
     return std::move(log_);
 }
 

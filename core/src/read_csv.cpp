@@ -6,6 +6,7 @@
 // Bytes go through a Decoder first (encoding.hpp), so the parser only ever sees valid UTF-8.
 #include "tabiji/read_csv.hpp"
 
+#include "record_events.hpp"
 #include "tabiji/error.hpp"
 #include "tabiji/input_file.hpp"
 #include "tabiji/timestamp.hpp"
@@ -31,14 +32,9 @@ const std::vector<std::string> kActivityColumnNames = {
 const std::vector<std::string> kTimestampColumnNames = {
     "time:timestamp", "timestamp", "Complete Timestamp",
     "time",           "datetime",  "\xE6\x97\xA5\xE6\x99\x82" /* 日時 */};
+const std::vector<std::string> kLifecycleColumnNames = {"lifecycle:transition", "lifecycle"};
 
 namespace {
-
-std::string join_names(const std::vector<std::string>& names) {
-    std::string out;
-    for (const auto& n : names) out += (out.empty() ? "'" : ", '") + n + "'";
-    return out;
-}
 
 struct Field {
     size_t begin = 0, end = 0; // byte range in the buffer (inside the quotes for a quoted field)
@@ -55,6 +51,7 @@ struct CsvReader::Impl {
     CsvOptions options;
     ReadReport report;
     EventLogBuilder builder;
+    RecordEvents events;
     Decoder decoder;
     std::string carry; // bytes of a record not complete at the end of the last chunk
     uint64_t line = 1; // line where the next record starts
@@ -62,16 +59,14 @@ struct CsvReader::Impl {
     bool at_start = true; // BOM and separator detection happen on the first bytes
     bool header_done = false;
     std::vector<std::string> header;
-    int col_case = -1, col_activity = -1, col_time = -1;
     std::vector<Field> fields; // of the current record
-    std::string scratch[3];    // unescaped copies of the three fields we use
-    std::string last_case;     // consecutive rows of the same case skip the hash lookup
-    uint32_t last_case_id = StringPool::npos;
-    bool stops[256] = {}; // bytes that end an unquoted field: the separator and LF
+    std::string scratch[5];    // unescaped copies of the fields in use (slots of RecordEvents::take)
+    bool stops[256] = {};      // bytes that end an unquoted field: the separator and LF
     bool reserved = false;
 
     Impl(std::string s, CsvOptions o)
         : source(std::move(s)), options(std::move(o)), builder(source),
+          events(source, options, report, builder),
           decoder(source, options.encoding, options.strict, /*track_positions=*/false) {
         report.source = source;
         report.format = "csv";
@@ -84,10 +79,7 @@ struct CsvReader::Impl {
     // A problem in one record: strict mode stops, lenient mode skips the record and counts it.
     void problem(const char* kind, uint64_t l, uint64_t c, std::string_view text,
                  const std::string& message) {
-        if (options.strict)
-            fail(l, c, message + (text.empty() ? "" : " (found '" + shorten_text(text) + "')"));
-        report.add_problem({kind, l, c, shorten_text(text), message});
-        ++report.skipped_bad_records;
+        events.problem(kind, l, c, text, message);
     }
 
     static char detect_separator(std::string_view first_line) {
@@ -198,43 +190,24 @@ struct CsvReader::Impl {
         return scratch_out;
     }
 
-    int resolve_column(const std::string& given, const std::vector<std::string>& candidates, const char* what,
-                       const char* option, bool required) {
-        auto index_of = [&](const std::string& name) -> int {
-            auto it = std::find(header.begin(), header.end(), name);
-            return it == header.end() ? -1 : int(it - header.begin());
-        };
-        if (!given.empty()) {
-            int k = index_of(given);
-            if (k < 0)
-                fail(1, 0,
-                     std::string("no column named '") + given + "' for the " + what + "; the header has " +
-                         join_names(header));
-            return k;
-        }
-        for (const auto& name : candidates)
-            if (int k = index_of(name); k >= 0) return k;
-        if (required)
-            fail(1, 0,
-                 std::string("no ") + what + " column found; expected one of " + join_names(candidates) +
-                     ", or name it with " + option + "; the header has " + join_names(header));
-        return -1;
-    }
-
     void take_header(std::string_view buf) {
         header.clear();
         for (const Field& f : fields) header.emplace_back(field_text(buf, f, scratch[0]));
-        col_case = resolve_column(options.case_column, kCaseColumnNames, "case id", "--case", true);
-        col_activity =
-            resolve_column(options.activity_column, kActivityColumnNames, "activity", "--activity", true);
-        col_time = resolve_column(options.timestamp_column, kTimestampColumnNames, "timestamp", "--timestamp",
-                                  false);
-        report.case_column = header[col_case];
-        report.activity_column = header[col_activity];
-        if (col_time >= 0) report.timestamp_column = header[col_time];
+        events.resolve(header, 1, "column");
         header_done = true;
         if (options.first_data_line) line = options.first_data_line;
     }
+
+    // The fields of the current record, as RecordEvents::take reads them.
+    struct RecordFields {
+        Impl& m;
+        std::string_view buf;
+        std::string_view text(int column, int slot) const {
+            return m.field_text(buf, m.fields[size_t(column)], m.scratch[slot]);
+        }
+        uint64_t line(int column) const { return m.fields[size_t(column)].line; }
+        uint64_t column(int column) const { return m.fields[size_t(column)].column; }
+    };
 
     void take_record(std::string_view buf) {
         ++report.records;
@@ -246,33 +219,7 @@ struct CsvReader::Impl {
                         std::to_string(fields.size()));
             return;
         }
-        std::string_view case_id = field_text(buf, fields[col_case], scratch[0]);
-        std::string_view activity = field_text(buf, fields[col_activity], scratch[1]);
-        std::string_view ts_text =
-            col_time >= 0 ? field_text(buf, fields[col_time], scratch[2]) : std::string_view();
-        if (case_id.empty() || activity.empty() || (col_time >= 0 && ts_text.empty())) {
-            ++report.dropped_missing_values;
-            return;
-        }
-        Micros t = kNoTime;
-        if (col_time >= 0) {
-            auto parsed = parse_timestamp(ts_text, options.naive_offset_seconds);
-            if (!parsed) {
-                const Field& f = fields[col_time];
-                problem("bad_timestamp", f.line, f.column, ts_text,
-                        "column '" + header[col_time] +
-                            "' is not a timestamp; expected a date-time such as 2024-03-13T10:21:14+09:00, "
-                            "2024-03-13 10:21:14 or 2024/03/13 10:21");
-                return;
-            }
-            t = *parsed;
-        }
-        if (last_case_id == StringPool::npos || case_id != last_case) {
-            last_case_id = builder.cases().intern(case_id);
-            last_case.assign(case_id);
-        }
-        builder.add_ids(last_case_id, builder.activities().intern(activity), t);
-        ++report.events;
+        events.take(RecordFields{*this, buf});
     }
 
     void feed_utf8(std::string_view chunk);
@@ -385,7 +332,8 @@ EventLog CsvReader::finish() {
     if ((m.report.replaced_bytes = m.decoder.replaced_bytes()))
         m.report.problem_counts["invalid_encoding"] += m.report.replaced_bytes;
     if (!m.header_done) m.fail(0, 0, "the file is empty; expected a header line and event rows");
-    return m.builder.finish();
+    m.events.finish_report();
+    return m.options.untyped_attributes ? m.builder.finish_untyped() : m.builder.finish();
 }
 
 const ReadReport& CsvReader::report() const {

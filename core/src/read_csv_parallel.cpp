@@ -27,6 +27,7 @@ void merge_reports(ReadReport& into, const ReadReport& part) {
     into.dropped_missing_values += part.dropped_missing_values;
     into.skipped_bad_records += part.skipped_bad_records;
     into.replaced_bytes += part.replaced_bytes;
+    for (const auto& [value, n] : part.lifecycle_values) into.lifecycle_values[value] += n;
     for (const auto& [kind, n] : part.problem_counts) into.problem_counts[kind] += n;
     for (const auto& p : part.examples) {
         const auto shown = std::count_if(into.examples.begin(), into.examples.end(),
@@ -91,6 +92,7 @@ EventLog read_csv_parallel(std::string_view bytes, const std::string& source, co
             o.encoding = Encoding::utf8;
             o.expected_bytes = header.size() + (p.end - p.begin);
             o.first_data_line = p.first_line;
+            o.untyped_attributes = true; // typed once after merging, so every part sees all values
             CsvReader r(source, o);
             r.feed(header);
             r.feed(bytes.substr(p.begin, p.end - p.begin));
@@ -114,6 +116,7 @@ EventLog read_csv_parallel(std::string_view bytes, const std::string& source, co
         log = merge_logs(std::move(log), parts[k].log);
         merge_reports(merged, parts[k].report);
     }
+    type_attributes(log, options.time_zone);
     if (report) *report = std::move(merged);
     return log;
 }

@@ -1,9 +1,11 @@
-// Format detection and the LogReader that forwards to the CSV, XES or OCEL reader.
+// Format detection and the LogReader that forwards to the CSV, JSON Lines, XES or OCEL reader.
 #include "tabiji/read_log.hpp"
 
+#include "tabiji/input_file.hpp"
+#include "tabiji/lifecycle.hpp"
 #include "tabiji/read_csv_parallel.hpp"
 
-#include "tabiji/input_file.hpp"
+#include <rapidjson/document.h>
 
 #include <variant>
 
@@ -41,13 +43,60 @@ char first_meaningful(std::string_view s) {
     return 0;
 }
 
+// Where the first '{' line of s ends ('\n' found), or npos while it is incomplete.
+size_t first_line_end(std::string_view s) {
+    const size_t brace = s.find('{');
+    return brace == std::string_view::npos ? brace : s.find('\n', brace);
+}
+
+// The first line is one JSON object that is not an OCEL document: JSON Lines.
+bool looks_like_jsonl(std::string_view s) {
+    const size_t brace = s.find('{');
+    const size_t end = first_line_end(s);
+    if (end == std::string_view::npos) return false;
+    rapidjson::Document doc;
+    doc.Parse(s.data() + brace, end - brace);
+    if (doc.HasParseError() || !doc.IsObject()) return false;
+    return !doc.HasMember("ocel:events") && !doc.HasMember("events") && !doc.HasMember("objects");
+}
+
+// The parts of the options that follow from others (pairing needs the lifecycle column).
+ReadOptions effective(ReadOptions o) {
+    if (o.pair_lifecycle) {
+        o.csv.attributes.add(kLifecycleColumnNames);
+        o.xes.attributes.add({"lifecycle:transition"});
+    }
+    return o;
+}
+
+// What happens to every log after its reader: lifecycle pairing.
+EventLog after_reading(EventLog log, const ReadOptions& options, ReadReport& report) {
+    if (!options.pair_lifecycle) return log;
+    LifecyclePairing st;
+    log = pair_lifecycle(std::move(log), &st);
+    report.lifecycle_pairing = {{"pairs", st.pairs},
+                                {"unmatched_completes", st.unmatched_completes},
+                                {"unmatched_starts", st.unmatched_starts},
+                                {"other_events", st.other_events},
+                                {"dropped_cases", st.dropped_cases}};
+    report.events = log.num_events();
+    return log;
+}
+
 } // namespace
+
+void ReadOptions::set_lifecycle(const std::string& value) {
+    csv.lifecycle = xes.lifecycle = value;
+}
 
 void ReadOptions::set_strict(bool strict) {
     csv.strict = xes.strict = ocel.strict = strict;
 }
-void ReadOptions::set_naive_offset_seconds(int32_t seconds) {
-    csv.naive_offset_seconds = xes.naive_offset_seconds = ocel.naive_offset_seconds = seconds;
+void ReadOptions::set_time_zone(const TimeZone& zone) {
+    csv.time_zone = xes.time_zone = ocel.time_zone = zone;
+}
+void ReadOptions::set_attributes(const AttributeSelection& selection) {
+    csv.attributes = xes.attributes = selection;
 }
 
 std::optional<LogFormat> parse_log_format(std::string_view name) {
@@ -55,6 +104,7 @@ std::optional<LogFormat> parse_log_format(std::string_view name) {
     if (name == "csv") return LogFormat::csv;
     if (name == "xes") return LogFormat::xes;
     if (name == "ocel" || name == "jsonocel") return LogFormat::ocel;
+    if (name == "jsonl" || name == "ndjson") return LogFormat::jsonl;
     return std::nullopt;
 }
 
@@ -66,6 +116,8 @@ const char* log_format_name(LogFormat format) {
         return "xes";
     case LogFormat::ocel:
         return "ocel";
+    case LogFormat::jsonl:
+        return "jsonl";
     case LogFormat::automatic:
         break;
     }
@@ -74,9 +126,15 @@ const char* log_format_name(LogFormat format) {
 
 LogFormat detect_log_format(std::string_view first_bytes, std::string_view name) {
     const char c = first_meaningful(first_bytes);
-    if (c == '<') return LogFormat::xes;
-    if (c == '{') return LogFormat::ocel;
     if (ends_with(name, ".gz")) name.remove_suffix(3);
+    const bool jsonl_name = ends_with(name, ".jsonl") || ends_with(name, ".ndjson");
+    if (c == '<') return LogFormat::xes;
+    if (c == '{') {
+        if (jsonl_name) return LogFormat::jsonl;
+        if (ends_with(name, ".jsonocel")) return LogFormat::ocel;
+        return looks_like_jsonl(first_bytes) ? LogFormat::jsonl : LogFormat::ocel;
+    }
+    if (jsonl_name) return LogFormat::jsonl;
     if (ends_with(name, ".xes")) return LogFormat::xes;
     if (ends_with(name, ".jsonocel") || ends_with(name, ".json")) return LogFormat::ocel;
     return LogFormat::csv;
@@ -86,10 +144,10 @@ struct LogReader::Impl {
     std::string source;
     ReadOptions options;
     std::string head; // first bytes, until the format is known
-    std::variant<std::monostate, CsvReader, XesReader, OcelReader> reader;
+    std::variant<std::monostate, CsvReader, XesReader, OcelReader, JsonlReader> reader;
     ReadReport empty_report;
 
-    Impl(std::string s, ReadOptions o) : source(std::move(s)), options(std::move(o)) {
+    Impl(std::string s, const ReadOptions& o) : source(std::move(s)), options(effective(o)) {
         if (options.format != LogFormat::automatic) start(options.format);
     }
 
@@ -100,6 +158,9 @@ struct LogReader::Impl {
             break;
         case LogFormat::ocel:
             reader.emplace<OcelReader>(source, options.ocel);
+            break;
+        case LogFormat::jsonl:
+            reader.emplace<JsonlReader>(source, options.csv);
             break;
         case LogFormat::csv:
         case LogFormat::automatic:
@@ -119,7 +180,10 @@ struct LogReader::Impl {
     void feed(std::string_view chunk) {
         if (reader.index() != 0) return forward(chunk);
         head.append(chunk);
-        if (!first_meaningful(head) && head.size() < kSniffLimit) return;
+        const char c = first_meaningful(head);
+        if (!c && head.size() < kSniffLimit) return;
+        // JSON: the first line tells JSON Lines from OCEL.
+        if (c == '{' && first_line_end(head) == std::string::npos && head.size() < kSniffLimit) return;
         start(detect_log_format(head, source));
         std::string h;
         h.swap(head);
@@ -133,7 +197,7 @@ struct LogReader::Impl {
             h.swap(head);
             if (!h.empty()) forward(h);
         }
-        return std::visit(
+        EventLog log = std::visit(
             [&](auto& r) -> EventLog {
                 if constexpr (std::is_same_v<std::decay_t<decltype(r)>, std::monostate>)
                     return EventLog{};
@@ -141,7 +205,10 @@ struct LogReader::Impl {
                     return r.finish();
             },
             reader);
+        pairing_report = report();
+        return after_reading(std::move(log), options, pairing_report);
     }
+    ReadReport pairing_report; // the reader's report with the pairing counts (after finish)
 
     LogFormat format() const {
         switch (reader.index()) {
@@ -151,6 +218,8 @@ struct LogReader::Impl {
             return LogFormat::xes;
         case 3:
             return LogFormat::ocel;
+        case 4:
+            return LogFormat::jsonl;
         default:
             return LogFormat::automatic;
         }
@@ -182,7 +251,8 @@ LogFormat LogReader::format() const {
     return impl_->format();
 }
 const ReadReport& LogReader::report() const {
-    return impl_->report();
+    return impl_->options.pair_lifecycle && !impl_->pairing_report.format.empty() ? impl_->pairing_report
+                                                                                  : impl_->report();
 }
 std::vector<std::string> LogReader::object_types() const {
     if (const auto* r = std::get_if<OcelReader>(&impl_->reader)) return r->object_types();
@@ -199,14 +269,20 @@ EventLog read_log(std::string_view bytes, const std::string& source, const ReadO
 }
 
 EventLog read_log_file(const std::string& path, const ReadOptions& options, ReadReport* report) {
-    if (options.threads > 1 && path != "-" && options.format != LogFormat::xes && options.format != LogFormat::ocel) {
+    if (options.threads > 1 && path != "-" &&
+        (options.format == LogFormat::automatic || options.format == LogFormat::csv)) {
         std::string bytes;
         read_file_chunks(path, [&](std::string_view chunk) { bytes.append(chunk); });
-        const LogFormat format = options.format == LogFormat::csv
-                                     ? LogFormat::csv
-                                     : detect_log_format(std::string_view(bytes).substr(0, 4096), path);
-        if (format == LogFormat::csv) return read_csv_parallel(bytes, path, options.csv, options.threads, report);
-        return read_log(bytes, path, options, report);
+        const LogFormat format =
+            options.format == LogFormat::csv
+                ? LogFormat::csv
+                : detect_log_format(std::string_view(bytes).substr(0, kSniffLimit), path);
+        if (format != LogFormat::csv) return read_log(bytes, path, options, report);
+        const ReadOptions o = effective(options);
+        ReadReport r;
+        EventLog log = after_reading(read_csv_parallel(bytes, path, o.csv, o.threads, &r), o, r);
+        if (report) *report = std::move(r);
+        return log;
     }
     LogReader reader(path, options);
     read_file_chunks(path, [&](std::string_view chunk) { reader.feed(chunk); });

@@ -173,7 +173,7 @@ struct OcelReader::Impl {
             ++report.dropped_missing_values;
             return;
         }
-        const auto t = parse_timestamp(e.time, options.naive_offset_seconds);
+        const auto t = parse_timestamp(e.time, options.time_zone);
         if (!t) {
             const std::string message =
                 "event '" + std::string(e.id) +

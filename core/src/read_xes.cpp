@@ -90,6 +90,23 @@ Key classify_key(const char* k) {
     }
 }
 
+// The declared attribute type of an XES attribute element ("xes:int" -> integer); id is a string.
+AttrType declared_type(const char* name) {
+    if (const char* colon = std::strchr(name, ':')) name = colon + 1;
+    switch (name[0]) {
+    case 'd':
+        return AttrType::time;
+    case 'i':
+        return name[1] == 'n' ? AttrType::integer : AttrType::string;
+    case 'f':
+        return AttrType::real;
+    case 'b':
+        return AttrType::boolean;
+    default:
+        return AttrType::string;
+    }
+}
+
 // The key and value attributes of an XES attribute element (null when absent).
 void key_and_value(const char** atts, const char*& key, const char*& value) {
     key = value = nullptr;
@@ -108,6 +125,20 @@ enum class Scope : uint8_t { log, trace, event, skip };
 struct PendingEvent {
     uint32_t begin, size; // activity text in the trace arena
     Micros time;
+    uint32_t values_end; // its attribute values: pending_values[previous event's values_end, values_end)
+};
+
+// An attribute key seen in the document, at one level with one declared type.
+struct AttributeKind {
+    std::string key;
+    bool trace_level;
+    AttrType declared;
+    uint32_t column; // in the current builder; npos until first used
+};
+
+struct PendingValue {
+    uint32_t kind;
+    uint32_t begin, size; // text in the values arena
 };
 
 } // namespace
@@ -131,6 +162,12 @@ struct XesReader::Impl {
     bool has_case = false;
     std::string arena; // activity texts of the trace's pending events
     std::vector<PendingEvent> events;
+    std::vector<AttributeKind> kinds;
+    std::string values_arena;                 // attribute texts of the trace's pending events and the trace
+    std::vector<PendingValue> pending_values; // of the trace's pending events, in order
+    std::vector<PendingValue> trace_values;   // of the trace itself
+    uint32_t event_values_begin = 0;          // pending_values size when the current event started
+    uint32_t event_arena_begin = 0;
 
     // Current event.
     uint32_t act_begin = 0;
@@ -142,6 +179,7 @@ struct XesReader::Impl {
     std::vector<std::pair<std::string, uint64_t>> lifecycles; // value -> events (few distinct values)
 
     Impl(std::string s, XesOptions o) : source(std::move(s)), options(std::move(o)), builder(source) {
+        builder.set_time_zone(options.time_zone);
         report.source = source;
         report.format = "xes";
         report.case_column = "case:concept:name";
@@ -217,7 +255,7 @@ struct XesReader::Impl {
             if (parent == Scope::event)
                 event_attribute(name, atts);
             else if (parent == Scope::trace)
-                trace_attribute(atts);
+                trace_attribute(name, atts);
             break; // log attributes: not used
         case Tag::trace:
             if (parent == Scope::log) {
@@ -265,12 +303,43 @@ struct XesReader::Impl {
         case_id.clear();
         arena.clear();
         events.clear();
+        values_arena.clear();
+        pending_values.clear();
+        trace_values.clear();
     }
 
-    void trace_attribute(const char** atts) {
+    // Keeps an attribute value for when its event or trace becomes part of the log.
+    void keep_value(std::vector<PendingValue>& into, const char* element, const char* key, const char* value,
+                    bool trace_level) {
+        if (!options.attributes.wants(key)) return;
+        const AttrType declared = declared_type(element);
+        uint32_t k = 0;
+        while (k < kinds.size() &&
+               !(kinds[k].trace_level == trace_level && kinds[k].declared == declared && kinds[k].key == key))
+            ++k;
+        if (k == kinds.size()) kinds.push_back({key, trace_level, declared, StringPool::npos});
+        const size_t begin = values_arena.size();
+        values_arena.append(value);
+        into.push_back({k, uint32_t(begin), uint32_t(values_arena.size() - begin)});
+    }
+
+    uint32_t column_of(uint32_t kind) {
+        AttributeKind& k = kinds[kind];
+        if (k.column == StringPool::npos)
+            k.column = builder.attribute(k.key, k.trace_level ? AttrLevel::case_level : AttrLevel::event,
+                                         k.declared);
+        return k.column;
+    }
+
+    std::string_view value_text(const PendingValue& v) const {
+        return std::string_view(values_arena).substr(v.begin, v.size);
+    }
+
+    void trace_attribute(const char* element, const char** atts) {
         const char *key, *value;
         key_and_value(atts, key, value);
-        if (!key || !value || classify_key(key) != Key::name) return;
+        if (!key || !value) return;
+        if (classify_key(key) != Key::name) return keep_value(trace_values, element, key, value, true);
         case_id.assign(value);
         has_case = !case_id.empty();
     }
@@ -282,9 +351,14 @@ struct XesReader::Impl {
         }
         if (events.empty()) return; // a trace without events is no case
         const uint32_t c = builder.cases().intern(case_id);
-        for (const PendingEvent& e : events)
+        for (const PendingValue& v : trace_values) builder.set_case_text(column_of(v.kind), c, value_text(v));
+        uint32_t value = 0;
+        for (const PendingEvent& e : events) {
             builder.add_ids(c, builder.activities().intern(std::string_view(arena).substr(e.begin, e.size)),
                             e.time);
+            for (; value < e.values_end; ++value)
+                builder.set_text(column_of(pending_values[value].kind), value_text(pending_values[value]));
+        }
     }
 
     void begin_event() {
@@ -293,6 +367,8 @@ struct XesReader::Impl {
         bad_event = false;
         time = kNoTime;
         lifecycle = -1;
+        event_values_begin = uint32_t(pending_values.size());
+        event_arena_begin = uint32_t(values_arena.size());
     }
 
     void event_attribute(const char* name, const char** atts) {
@@ -308,7 +384,7 @@ struct XesReader::Impl {
         case Key::timestamp: {
             const std::string_view text(value);
             const auto t = options.wallclock ? parse_timestamp_wallclock(text)
-                                             : parse_timestamp(text, options.naive_offset_seconds);
+                                             : parse_timestamp(text, options.time_zone);
             if (t) {
                 time = *t;
                 break;
@@ -321,6 +397,7 @@ struct XesReader::Impl {
             break;
         }
         case Key::lifecycle: {
+            keep_value(pending_values, name, key, value, false);
             const std::string_view v(value);
             size_t k = 0;
             while (k < lifecycles.size() && lifecycles[k].first != v) ++k;
@@ -328,8 +405,9 @@ struct XesReader::Impl {
             lifecycle = int(k);
             break;
         }
-        case Key::resource: // recognised; the event log has no resource column yet
+        case Key::resource:
         case Key::other:
+            keep_value(pending_values, name, key, value, false);
             break;
         }
     }
@@ -337,7 +415,11 @@ struct XesReader::Impl {
     void end_event() {
         ++report.records;
         if (lifecycle >= 0) ++lifecycles[size_t(lifecycle)].second;
-        const auto rollback = [&] { arena.resize(act_begin); };
+        const auto rollback = [&] {
+            arena.resize(act_begin);
+            pending_values.resize(event_values_begin);
+            values_arena.resize(event_arena_begin);
+        };
         if (bad_event) {
             ++report.skipped_bad_records;
             return rollback();
@@ -360,12 +442,17 @@ struct XesReader::Impl {
             if (builder.size() || !events.empty()) {
                 report.dropped_missing_values += builder.size() + events.size();
                 builder = EventLogBuilder(source);
+                builder.set_time_zone(options.time_zone);
+                for (AttributeKind& k : kinds) k.column = StringPool::npos;
                 arena.erase(0, act_begin);
                 act_begin = 0;
                 events.clear();
+                pending_values.erase(pending_values.begin(), pending_values.begin() + event_values_begin);
+                event_values_begin = 0;
             }
         }
-        events.push_back({act_begin, uint32_t(arena.size() - act_begin), time});
+        events.push_back(
+            {act_begin, uint32_t(arena.size() - act_begin), time, uint32_t(pending_values.size())});
     }
 
     // Parses one chunk (final: the end of the input); rethrows a callback's error.

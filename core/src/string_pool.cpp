@@ -7,6 +7,7 @@
 namespace tabiji {
 
 std::string_view StringPool::store(std::string_view s) {
+    if (s.empty()) return {}; // also before the first block exists
     if (s.size() > block_size_ - block_used_) {
         block_size_ = std::max<size_t>(64 * 1024, s.size());
         blocks_.push_back(std::make_unique<char[]>(block_size_));

@@ -2,6 +2,7 @@
 #include "tabiji/timestamp.hpp"
 
 #include <cstdio>
+#include <limits>
 
 namespace tabiji {
 
@@ -58,8 +59,9 @@ int64_t days_from_civil(int64_t y, unsigned m, unsigned d) {
 namespace {
 
 // The one grammar of timestamps; ignore_zone reads a written zone but keeps naive_offset_seconds.
-std::optional<Micros> parse_timestamp_impl(std::string_view s, int32_t naive_offset_seconds,
-                                           bool ignore_zone) {
+// had_zone (when given) tells whether the text wrote a zone.
+std::optional<Micros> parse_timestamp_impl(std::string_view s, int32_t naive_offset_seconds, bool ignore_zone,
+                                           bool* had_zone = nullptr) {
     while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
     while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
     size_t i = 0;
@@ -118,6 +120,7 @@ std::optional<Micros> parse_timestamp_impl(std::string_view s, int32_t naive_off
         if (hour > 23 || minute > 59 || second > 59) return std::nullopt;
         while (i < s.size() && s[i] == ' ') ++i;
         if (i < s.size()) {
+            if (had_zone) *had_zone = true;
             if (s[i] == 'Z' || s[i] == 'z') {
                 offset = 0;
                 ++i;
@@ -146,6 +149,45 @@ std::optional<Micros> parse_timestamp_impl(std::string_view s, int32_t naive_off
 
 std::optional<Micros> parse_timestamp(std::string_view text, int32_t naive_offset_seconds) {
     return parse_timestamp_impl(text, naive_offset_seconds, false);
+}
+
+std::optional<Micros> parse_timestamp(std::string_view text, const TimeZone& zone) {
+    if (zone.is_fixed()) return parse_timestamp_impl(text, zone.fixed_offset(), false);
+    bool had_zone = false;
+    const auto t = parse_timestamp_impl(text, 0, false, &had_zone);
+    if (!t || had_zone) return t;
+    return zone.to_utc(*t);
+}
+
+std::optional<Micros> parse_epoch(std::string_view s, EpochUnit unit) {
+    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+    const bool negative = !s.empty() && s.front() == '-';
+    if (!s.empty() && (s.front() == '-' || s.front() == '+')) s.remove_prefix(1);
+    const int64_t scale = unit == EpochUnit::milliseconds ? 1000 : 1000000; // micros per unit
+    const int scale_digits = unit == EpochUnit::milliseconds ? 3 : 6;
+    size_t i = 0;
+    int64_t whole = 0;
+    while (i < s.size() && is_digit(s[i])) {
+        if (whole > (std::numeric_limits<int64_t>::max() / scale - 9) / 10) return std::nullopt;
+        whole = whole * 10 + (s[i++] - '0');
+    }
+    const size_t int_digits = i;
+    int64_t frac = 0;
+    int frac_digits = 0;
+    if (i < s.size() && s[i] == '.') {
+        ++i;
+        while (i < s.size() && is_digit(s[i])) {
+            if (frac_digits < scale_digits) frac = frac * 10 + (s[i] - '0'), ++frac_digits;
+            ++i; // finer digits are truncated, as in ISO fractions
+        }
+        if (int_digits == 0 && frac_digits == 0) return std::nullopt;
+    }
+    if (int_digits == 0 && frac_digits == 0) return std::nullopt;
+    if (i != s.size()) return std::nullopt;
+    for (int d = frac_digits; d < scale_digits; ++d) frac *= 10;
+    const int64_t t = whole * scale + frac;
+    return negative ? -t : t;
 }
 
 std::optional<Micros> parse_timestamp_wallclock(std::string_view text) {

@@ -118,6 +118,40 @@ def mining_checks(t, source):
                   f"{cmd[0]} output byte-identical run to run")
 
 
+def info_checks(t):
+    """tabiji info on three_customers.csv (7 events, 3 cases; hand counts in its comments) and JSON Lines."""
+    log = os.path.join(GOLDEN, "three_customers.csv")
+    r = run(t, ["info", log])
+    check(r.returncode == 0 and "cases          3\n" in r.stdout and "events         7\n" in r.stdout
+          and "events/case    min 1, median 2, max 4" in r.stdout, "info: sizes and events per case as text")
+    check("time span      2024-01-01T00:00:00Z .. 2024-01-02T00:00:00Z (1 d)" in r.stdout, "info: time span")
+    check("  note  event  string" in r.stdout, "info: attribute table with level and type")
+    r1, r2 = run(t, ["info", "--json", log]), run(t, ["info", "--json", log])
+    d = json.loads(r1.stdout)
+    check(r1.returncode == 0 and r1.stdout == r2.stdout, "info --json: byte-identical run to run")
+    check(d["num_cases"] == 3 and d["num_events"] == 7 and d["events_per_case"] == {"min": 1, "median": 2, "max": 4}
+          and d["time_span"]["duration_s"] == 86400, "info --json: counts and span")
+    check(d["read"]["format"] == "csv" and d["read"]["separator"] == "," and d["read"]["columns_used"]["case"] == "customer_id",
+          "info --json: read report")
+    check([(a["name"], a["level"], a["type"], a["nulls"]) for a in d["attributes"]] == [("note", "event", "string", 4)]
+          and len(d["attributes"][0]["top"]) == 3, "info --json: attributes with top values")
+    r = run(t, ["info", "--json", "--lenient", os.path.join(GOLDEN, "bad_timestamp.csv")])
+    d = json.loads(r.stdout) if r.returncode == 0 else {}
+    check(r.returncode == 0 and d["read"]["problems"] and d["read"]["problems"][0]["kind"] == "bad_timestamp"
+          and d["read"]["problems"][0]["examples"][0]["line"] > 0, "info --json --lenient: problems with first examples")
+    with tempfile.TemporaryDirectory() as tmp:
+        path = os.path.join(tmp, "events.jsonl")
+        with open(path, "w", encoding="utf-8") as f:
+            f.write('{"case": "c1", "activity": "A", "time": 1710325274, "n": 1}\n'
+                    '{"case": "c1", "activity": "B", "time": 1710325334.5, "n": 2}\n')
+        r = run(t, ["info", "--json", "--epoch", "s", path])
+        d = json.loads(r.stdout) if r.returncode == 0 else {}
+        check(r.returncode == 0 and d["read"]["format"] == "jsonl" and d["time_span"]["duration_s"] == 60.5
+              and d["attributes"][0]["type"] == "integer", "info: JSON Lines with --epoch s")
+        r = run(t, ["info", "--tz", "Mars/Olympus", path])
+        check(r.returncode == 2 and "unknown time zone" in r.stderr, "--tz with an unknown zone: usage error")
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--tabiji", required=True)
@@ -201,6 +235,7 @@ def main():
         print("skip determinism on receipt.csv: ../shared/data is absent")
 
     mining_checks(t, a.source)
+    info_checks(t)
 
     print(f"cli: {passed} passed, {len(failures)} failed")
     return 1 if failures else 0

@@ -116,3 +116,47 @@ TEST_SUITE("read_csv_parallel") {
         CHECK(first.num_cases() == 2);
     }
 }
+
+TEST_SUITE("read_csv_parallel") {
+    TEST_CASE("attributes: parts typed once after merging equal one thread") {
+        // Part-local evidence would differ: "score" is integer in early rows and real later; "segment" is
+        // constant per case only across the whole file; "late" has values only near the end.
+        std::string csv = "case,activity,time,segment,score,late,case:region\n";
+        for (int i = 0; i < 6000; ++i) {
+            const int c = i % 53;
+            csv += "c" + std::to_string(c) + ",a" + std::to_string(i % 7) +
+                   ",2024-01-01T00:" + std::to_string(10 + (i / 60) % 50) + ":" +
+                   std::to_string(10 + i % 50) + "Z,seg" + std::to_string(c % 4) + "," +
+                   (i < 5000 ? std::to_string(i % 9) : "2.5") + "," +
+                   (i > 5900 ? "x" + std::to_string(i % 3) : "") + "," +
+                   (i % 5 ? "" : "r" + std::to_string(i % 2)) + "\n";
+        }
+        ReadReport one;
+        const EventLog seq = read_csv(csv, "a.csv", {}, &one);
+        for (unsigned threads : {2u, 3u, 5u}) {
+            CAPTURE(threads);
+            const EventLog par = read_csv_parallel(csv, "a.csv", {}, threads, nullptr, 1000);
+            check_same(seq, par);
+            REQUIRE(par.event_attributes.size() == seq.event_attributes.size());
+            REQUIRE(par.case_attributes.size() == seq.case_attributes.size());
+            auto same_columns = [](const std::vector<AttributeColumn>& x,
+                                   const std::vector<AttributeColumn>& y) {
+                for (size_t k = 0; k < x.size(); ++k) {
+                    CAPTURE(x[k].name);
+                    CHECK(x[k].name == y[k].name);
+                    CHECK(x[k].type == y[k].type);
+                    CHECK(x[k].rows == y[k].rows);
+                    CHECK(x[k].valid == y[k].valid);
+                    bool same = true;
+                    for (uint64_t r = 0; r < x[k].rows; ++r) same &= x[k].text(r) == y[k].text(r);
+                    CHECK(same);
+                }
+            };
+            same_columns(seq.event_attributes, par.event_attributes);
+            same_columns(seq.case_attributes, par.case_attributes);
+        }
+        CHECK(seq.case_attribute("segment"));
+        CHECK(seq.case_attribute("case:region"));
+        CHECK(seq.event_attribute("score")->type == AttrType::real);
+    }
+}

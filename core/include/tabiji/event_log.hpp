@@ -3,11 +3,20 @@
 // Ordering rule (the one place it is written down): events are grouped by case, cases in order of their
 // first event in the file; inside a case, events are sorted by timestamp, and events with equal timestamps
 // keep their file order (a stable sort). A log without timestamps keeps file order inside each case.
+//
+// Attributes (attributes.hpp): typed columns beside the core columns. Event-level columns have one row per
+// event in this final order; case-level columns one row per case number. Readers hand every value over as
+// text with set_text / set_case_text; finish() moves each row with its event (the same permutation as the
+// core columns) and types the columns. Core columns stay under 32 bytes per event; attributes are payload,
+// counted apart (attribute_bytes). Logs with attributes hold at most 2^32 - 1 events.
 #pragma once
+#include "tabiji/attributes.hpp"
 #include "tabiji/string_pool.hpp"
+#include "tabiji/time_zone.hpp"
 
 #include <cstdint>
 #include <limits>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -26,14 +35,22 @@ struct EventLog {
     std::vector<uint32_t> activity;        // per event: activity id
     std::vector<Micros> time;              // per event: timestamp (all kNoTime when has_time is false)
     bool has_time = false;
+    std::vector<AttributeColumn> event_attributes; // rows: events in the order above
+    std::vector<AttributeColumn> case_attributes;  // rows: case numbers
 
     uint64_t num_events() const { return activity.size(); }
     uint32_t num_cases() const { return static_cast<uint32_t>(case_offsets.size() - 1); }
     uint32_t num_activities() const { return activities.size(); }
     uint64_t case_begin(uint32_t c) const { return case_offsets[c]; }
     uint64_t case_end(uint32_t c) const { return case_offsets[c + 1]; }
-    // Bytes held by the log's columns and pools (for the memory-per-event figure).
+    // Bytes held by the log's core columns and pools (for the memory-per-event figure).
     size_t memory_bytes() const;
+    // Bytes held by the attribute columns.
+    size_t attribute_bytes() const;
+    // The attribute of that name (event level first, then case level); null when there is none.
+    const AttributeColumn* attribute(std::string_view name) const;
+    const AttributeColumn* event_attribute(std::string_view name) const;
+    const AttributeColumn* case_attribute(std::string_view name) const;
 };
 
 // Collects events in file order, then applies the ordering rule once in finish().
@@ -47,13 +64,46 @@ class EventLogBuilder {
     StringPool& cases() { return log_.cases; }
     StringPool& activities() { return log_.activities; }
     uint64_t size() const { return event_case_.size(); }
+
+    // The attribute column of that name (created on first use). `declared`: the type the format states
+    // (XES), kept when every value parses as it; nothing: inferred. Asking again for a name returns the
+    // same column (a different declared type then makes it inferred).
+    uint32_t attribute(std::string_view name, AttrLevel level, std::optional<AttrType> declared = {});
+    // The value of an event-level column for the most recently added event ("" = null).
+    void set_text(uint32_t column, std::string_view text);
+    // The value of a case-level column for a case number (the first value given for a case is kept).
+    void set_case_text(uint32_t column, uint32_t case_number, std::string_view text);
+    // Zone of naive timestamps in attribute values (typing to AttrType::time).
+    void set_time_zone(TimeZone zone) { zone_ = std::move(zone); }
+
+    // Applies the ordering rule and types the attributes.
     EventLog finish();
+    // The same, but attributes stay untyped string columns (for read_csv_parallel, which merges the parts'
+    // logs and then calls type_attributes once).
+    EventLog finish_untyped();
 
   private:
+    struct Column {
+        std::string name;
+        AttrLevel level;
+        std::optional<AttrType> declared;
+        bool conflicting_types = false;
+        StringPool texts;          // id 0 = ""
+        std::vector<uint32_t> ids; // per event in file order, or per case number
+        // Texts seen lately, by length and end bytes: most attribute columns have few distinct values,
+        // and a hit here skips the pool's hash lookup (a third of the read time of a CSV with attributes).
+        struct Recent {
+            std::string_view text;
+            uint32_t id = 0;
+        };
+        Recent recent[32];
+    };
     EventLog log_;
     std::vector<uint32_t> event_case_;
     std::vector<uint32_t> event_activity_;
     std::vector<Micros> event_time_;
+    std::vector<Column> columns_;
+    TimeZone zone_;
     bool any_time_ = false;
 };
 

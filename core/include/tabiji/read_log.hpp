@@ -1,12 +1,18 @@
-// Reading an event log of any supported format (CSV, XES, OCEL JSON): the format is detected from the
-// first bytes of the (decompressed) content, then from the file name, or forced by the caller.
+// Reading an event log of any supported format (CSV, JSON Lines, XES, OCEL JSON): the format is detected
+// from the first bytes of the (decompressed) content, then from the file name, or forced by the caller.
 //
-// Detection: after an optional UTF-8 byte order mark and white space, '<' means XES and '{' means OCEL
-// JSON; otherwise a name ending in .xes / .jsonocel / .json (optionally .gz) picks that reader (which then
-// says precisely what is wrong), and anything else is read as CSV (.csv, .tsv, .txt, ...).
+// Detection: after an optional UTF-8 byte order mark and white space, '<' means XES. '{' means JSON: a
+// name ending in .jsonl / .ndjson means JSON Lines and .jsonocel OCEL; otherwise, when the first line is
+// one complete JSON object without the top-level keys of OCEL ("ocel:events", "events", "objects"), JSON
+// Lines, else OCEL (a pretty-printed or one-line OCEL document). Without either character, a name ending
+// in .xes / .jsonocel / .json / .jsonl / .ndjson (optionally .gz) picks that reader (which then says
+// precisely what is wrong), and anything else is read as CSV (.csv, .tsv, .txt, ...).
+//
+// After reading, ReadOptions::pair_lifecycle pairs start / complete events (lifecycle.hpp).
 #pragma once
 #include "tabiji/event_log.hpp"
 #include "tabiji/read_csv.hpp"
+#include "tabiji/read_jsonl.hpp"
 #include "tabiji/read_ocel.hpp"
 #include "tabiji/read_report.hpp"
 #include "tabiji/read_xes.hpp"
@@ -18,22 +24,28 @@
 
 namespace tabiji {
 
-enum class LogFormat { automatic, csv, xes, ocel };
+enum class LogFormat { automatic, csv, xes, ocel, jsonl };
 
 struct ReadOptions {
     LogFormat format = LogFormat::automatic;
-    CsvOptions csv;
+    CsvOptions csv; // CSV and JSON Lines
     XesOptions xes;
     OcelOptions ocel;
     // read_log_file: threads for CSV parsing (the whole file is then held in memory once; see
     // read_csv_parallel.hpp). 1 streams the file in chunks with one thread.
     unsigned threads = 1;
+    // Pair start / complete events into one event each (lifecycle.hpp); the lifecycle column is then read
+    // whatever the attribute selection.
+    bool pair_lifecycle = false;
     // The options every format shares, set on all three at once.
     void set_strict(bool strict);
-    void set_naive_offset_seconds(int32_t seconds);
+    void set_time_zone(const TimeZone& zone);
+    void set_attributes(const AttributeSelection& selection);
+    // Keep only events with this lifecycle value (CSV, JSON Lines, XES).
+    void set_lifecycle(const std::string& value);
 };
 
-// "csv", "xes", "ocel" (and "auto"); nothing for another word.
+// "csv", "jsonl" (or "ndjson"), "xes", "ocel" (and "auto"); nothing for another word.
 std::optional<LogFormat> parse_log_format(std::string_view name);
 const char* log_format_name(LogFormat format);
 

@@ -12,6 +12,7 @@
 #pragma once
 #include "tabiji/event_log.hpp"
 #include "tabiji/read_report.hpp"
+#include "tabiji/time_zone.hpp"
 
 #include <cstdint>
 #include <memory>
@@ -24,7 +25,7 @@ namespace tabiji {
 struct OcelOptions {
     std::string object_type;          // the type whose objects become cases; empty: the only type there is
     bool strict = true;               // strict: a bad timestamp throws InputError; lenient: skip and count
-    int32_t naive_offset_seconds = 0; // zone for timestamps written without offset (0 = UTC)
+    TimeZone time_zone;               // zone of timestamps written without offset (default UTC)
 };
 
 class OcelReader {

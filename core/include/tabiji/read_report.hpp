@@ -18,7 +18,7 @@ struct ReadProblem {
 
 struct ReadReport {
     std::string source;
-    std::string format;           // "csv", "xes", "ocel"
+    std::string format;           // "csv", "jsonl", "xes", "ocel"
     char separator = 0;           // CSV: the separator used
     std::string encoding;         // the text encoding read ("UTF-8", "CP932", ...)
     bool byte_order_mark = false; // the file started with one
@@ -28,7 +28,8 @@ struct ReadReport {
     uint64_t events = 0;                              // events kept
     uint64_t dropped_missing_values = 0;              // records with an empty case id, activity or timestamp
     uint64_t skipped_bad_records = 0;                 // lenient mode: records skipped because of a problem
-    std::map<std::string, uint64_t> lifecycle_values; // XES: events per lifecycle:transition value
+    std::map<std::string, uint64_t> lifecycle_values; // records per lifecycle value (when there is a column)
+    std::map<std::string, uint64_t> lifecycle_pairing; // --pair-lifecycle: pairs, unmatched_completes, ...
     std::map<std::string, uint64_t> problem_counts;
     std::vector<ReadProblem> examples; // at most kMaxExamples per kind
     static constexpr size_t kMaxExamples = 5;

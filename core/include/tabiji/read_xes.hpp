@@ -3,8 +3,10 @@
 //
 // What is read: the trace attribute concept:name is the case id, the event attribute concept:name the
 // activity, time:timestamp the timestamp; lifecycle:transition is counted per value (and can filter);
-// org:resource is recognised. Every other attribute of any XES type (string, date, int, float, boolean,
-// id) is accepted and not stored; lists and containers are skipped and counted; extension, global and
+// every other attribute of any XES type (string, date, int, float, boolean, id) is kept as a typed
+// attribute column with its declared type (attributes.hpp): event attributes at event level (including
+// lifecycle:transition and org:resource), trace attributes at case level; the selection in
+// XesOptions::attributes says which. Lists and containers are skipped and counted; extension, global and
 // classifier declarations and log-level attributes are tolerated and ignored.
 // Events without concept:name, events of a trace without concept:name, and (in a log that has
 // timestamps) events without time:timestamp are dropped and counted in ReadReport::dropped_missing_values.
@@ -19,8 +21,10 @@
 // "billion laughs"); external entities are never loaded. Malformed XML is an InputError with expat's
 // line, column and message.
 #pragma once
+#include "tabiji/attributes.hpp"
 #include "tabiji/event_log.hpp"
 #include "tabiji/read_report.hpp"
+#include "tabiji/time_zone.hpp"
 
 #include <cstdint>
 #include <memory>
@@ -30,10 +34,11 @@
 namespace tabiji {
 
 struct XesOptions {
-    bool wallclock = false;           // PM4Py-compatible: read local wall-clock time, ignore the offset
-    bool strict = true;               // strict: a bad timestamp throws InputError; lenient: skip and count
-    int32_t naive_offset_seconds = 0; // zone for timestamps written without offset (0 = UTC)
-    std::string lifecycle;            // non-empty: keep only events with this lifecycle:transition value
+    bool wallclock = false;        // PM4Py-compatible: read local wall-clock time, ignore the offset
+    bool strict = true;            // strict: a bad timestamp throws InputError; lenient: skip and count
+    TimeZone time_zone;            // zone of timestamps written without offset (default UTC)
+    std::string lifecycle;         // non-empty: keep only events with this lifecycle:transition value
+    AttributeSelection attributes; // which attributes are kept (by key; default all)
 };
 
 // True when this build can read XES (natively always; in the web build when expat was built for it).

@@ -1,6 +1,7 @@
 // Timestamps as users' files write them, to UTC microseconds, and back to ISO 8601.
 #pragma once
 #include "tabiji/event_log.hpp"
+#include "tabiji/time_zone.hpp"
 
 #include <optional>
 #include <string>
@@ -14,6 +15,14 @@ namespace tabiji {
 // east of UTC (0 = UTC). Returns nothing when the text is not one of these forms or a field is out of
 // range (month 13, hour 25, ...).
 std::optional<Micros> parse_timestamp(std::string_view text, int32_t naive_offset_seconds = 0);
+
+// The same, with naive timestamps read in a zone (DST-aware for named zones; see time_zone.hpp).
+std::optional<Micros> parse_timestamp(std::string_view text, const TimeZone& zone);
+
+// Unix epoch numbers: whole or decimal seconds or milliseconds, optionally signed ("1710000000",
+// "1710000000.25", "1710000000250"); digits finer than a microsecond are truncated.
+enum class EpochUnit : uint8_t { none, seconds, milliseconds };
+std::optional<Micros> parse_epoch(std::string_view text, EpochUnit unit);
 
 // PM4Py-compatible wall-clock reading: the same forms, but a written zone is checked and then ignored, so
 // "2010-12-30T14:32:00+01:00" gives 2010-12-30T14:32:00Z (the local clock time taken as UTC).
