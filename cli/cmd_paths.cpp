@@ -317,8 +317,8 @@ Command paths_command() {
     s.examples =
         "  tabiji paths samples/journeys_en.csv                    (bigrams, loops, centrality)\n"
         "  tabiji paths samples/journeys_en.csv --from 'TV ad' --to 'EC purchase'\n"
-        "  tabiji paths samples/journeys_en.csv --ngram 3 --top 5 --output-format csv\n"
-        "  tabiji paths samples/journeys_en.csv --goal 'EC purchase' --output-format dot -o map.dot\n";
+        "  tabiji paths samples/journeys_en.csv --ngram 3 --top 5 --format csv\n"
+        "  tabiji paths samples/journeys_en.csv --goal 'EC purchase' --format dot -o map.dot\n";
     s.min_positionals = 1;
     s.max_positionals = 1;
     return {s, run};

@@ -151,7 +151,7 @@ Command perf_command() {
     s.options.push_back({"table", "TABLE", "CSV table: edges (default), touchpoints, cases or histogram"});
     s.options.push_back({"output", "FILE", "write to FILE (atomically) instead of standard output"});
     s.examples = "  tabiji perf samples/journeys_en.csv\n"
-                 "  tabiji perf samples/journeys_en.csv --output-format csv --table touchpoints\n"
+                 "  tabiji perf samples/journeys_en.csv --format csv --table touchpoints\n"
                  "  tabiji perf export.csv --from-time 2026-04-01 --to-time 2026-04-30 -o april.json\n";
     s.min_positionals = 1;
     s.max_positionals = 1;

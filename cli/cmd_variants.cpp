@@ -105,7 +105,7 @@ Command variants_command() {
     s.options.push_back(format_option_spec("json (default) or csv"));
     s.options.push_back({"output", "FILE", "write to FILE (atomically) instead of standard output"});
     s.examples = "  tabiji variants samples/journeys_en.csv --top 10\n"
-                 "  tabiji variants samples/journeys_en.csv --coverage 80 --output-format csv\n"
+                 "  tabiji variants samples/journeys_en.csv --coverage 80 --format csv\n"
                  "  tabiji variants export.csv --start-with 'TV ad' --min-events 3 -o variants.json\n";
     s.min_positionals = 1;
     s.max_positionals = 1;

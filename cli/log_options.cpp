@@ -54,7 +54,7 @@ std::vector<OptionSpec> log_option_specs() {
         {"lenient", "", "skip bad rows and report them, instead of stopping at the first"},
         {"encoding", "NAME", "utf-8, utf-16, shift_jis (cp932); default: detected (BOM, UTF-8, else CP932)"},
         {"threads", "N", "threads for reading CSV; default: all cores (1: stream with little memory)"},
-        {"format", "FORMAT",
+        {"input-format", "FORMAT",
          "csv, jsonl, xes or ocel; default: detected from the content, then the file name"},
         {"xes-wallclock", "", "XES: read wall-clock times and ignore UTC offsets, as PM4Py does"},
         {"object-type", "TYPE",
@@ -65,9 +65,9 @@ std::vector<OptionSpec> log_option_specs() {
 EventLog load_log(const Args& args, const std::string& path, ReadReport& report,
                   const AttributeSelection& attributes) {
     ReadOptions o;
-    if (auto format = args.value("format")) {
+    if (auto format = args.value("input-format")) {
         auto f = parse_log_format(*format);
-        if (!f) throw UsageError("--format expects csv, jsonl, xes or ocel, got '" + *format + "'");
+        if (!f) throw UsageError("--input-format expects csv, jsonl, xes or ocel, got '" + *format + "'");
         o.format = *f;
     }
     o.csv.case_column = args.value_or("case", "");

@@ -9,11 +9,11 @@
 namespace tabiji::cli {
 
 OptionSpec format_option_spec(const std::string& allowed_help) {
-    return {"output-format", "FORMAT", allowed_help};
+    return {"format", "FORMAT", allowed_help};
 }
 
 Format output_format(const Args& args, const std::vector<Format>& allowed) {
-    const std::string v = args.value_or("output-format", "json");
+    const std::string v = args.value_or("format", "json");
     Format f;
     if (v == "json")
         f = Format::json;
@@ -22,10 +22,10 @@ Format output_format(const Args& args, const std::vector<Format>& allowed) {
     else if (v == "dot")
         f = Format::dot;
     else
-        throw UsageError("--output-format expects json, csv or dot, got '" + v + "'");
+        throw UsageError("--format expects json, csv or dot, got '" + v + "'");
     for (Format a : allowed)
         if (a == f) return f;
-    throw UsageError("--output-format " + v + " is not available for this command");
+    throw UsageError("--format " + v + " is not available for this command");
 }
 
 void json_string(JsonWriter& w, std::string_view s) {

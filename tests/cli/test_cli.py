@@ -49,10 +49,10 @@ def mining_checks(t, source):
           == [(["Store"], 1), (["Web", "Phone"], 1), (["Web", "Phone", "Web", "Phone"], 1)],
           "variants: three single-case variants in name order")
     check(d["variants"][2]["cumulative_share"] == 1.0 and d["num_variants"] == 3, "variants: coverage curve ends at 1")
-    r = run(t, ["variants", "--coverage", "50", "--output-format", "csv", log])
+    r = run(t, ["variants", "--coverage", "50", "--format", "csv", log])
     check(r.returncode == 0 and r.stdout == "rank,count,share,cumulative_share,length,activities\n"
           "1,1,0.3333333333333333,0.3333333333333333,1,Store\n2,1,0.3333333333333333,0.6666666666666666,2,Web > Phone\n",
-          "variants --coverage 50 --output-format csv: fewest variants covering 50 % (2 of 3)")
+          "variants --coverage 50 --format csv: fewest variants covering 50 % (2 of 3)")
     r = run(t, ["variants", "--top", "1", "--keep-touchpoint", "Phone", log])
     check(r.returncode == 0 and json.loads(r.stdout)["num_cases"] == 2 and len(json.loads(r.stdout)["variants"]) == 1,
           "variants --keep-touchpoint Phone --top 1: 2 cases, 1 shown")
@@ -64,9 +64,9 @@ def mining_checks(t, source):
     web = [x for x in d["touchpoints"] if x["activity"] == "Web"][0]
     check(web["time_to_next"]["count"] == 3 and web["time_to_next"]["mean"] == 160, "perf: Web time to next 60, 300, 120 s")
     check([h["cases"] for h in d["case_duration_histogram"][:3]] == [1, 1, 1], "perf: histogram bins 0-60, 60-300, 300-900 s")
-    r = run(t, ["perf", "--output-format", "csv", "--table", "edges", log])
+    r = run(t, ["perf", "--format", "csv", "--table", "edges", log])
     check(r.returncode == 0 and r.stdout.splitlines()[1].startswith("Web,Phone,3,2,3,160.0,120.0,60.0,300.0,480.0,"),
-          "perf --output-format csv: Web->Phone 3 steps in 2 cases, mean 160 s")
+          "perf --format csv: Web->Phone 3 steps in 2 cases, mean 160 s")
 
     r = run(t, ["paths", "--from", "Web", "--to", "Phone", "--ngram", "2", "--loops", "--goal", "Phone", log])
     d = json.loads(r.stdout)
@@ -77,9 +77,9 @@ def mining_checks(t, source):
     check(d["loops"]["components"] == [["Phone", "Web"]] and d["loops"]["cases_with_rework"] == 1,
           "paths --loops: Web and Phone form a loop; c1 repeats both")
     check(d["dominators"] == {"goal": "Phone", "reachable": True, "touchpoints": ["Web"]}, "paths --goal Phone: Web dominates")
-    r = run(t, ["paths", "--goal", "Phone", "--output-format", "dot", log])
+    r = run(t, ["paths", "--goal", "Phone", "--format", "dot", log])
     check(r.returncode == 0 and r.stdout.startswith("digraph journeys {") and '"Web" -> "Phone" [label="3"]' in r.stdout,
-          "paths --output-format dot")
+          "paths --format dot")
     r = run(t, ["paths", "--from", "Web", "--to", "Nowhere", log])
     check(r.returncode == 1 and "unknown touchpoint 'Nowhere'" in r.stderr, "paths: unknown touchpoint names it, exit 1")
     r = run(t, ["paths", "--from", "Web", log])
