@@ -8,7 +8,6 @@
 
 #include "record_events.hpp"
 #include "tabiji/error.hpp"
-#include "tabiji/input_file.hpp"
 #include "tabiji/timestamp.hpp"
 
 #include <algorithm>
@@ -346,10 +345,7 @@ uint64_t CsvReader::bytes_fed() const {
 EventLog read_csv(std::string_view bytes, const std::string& source, const CsvOptions& options,
                   ReadReport* report) {
     CsvReader reader(source, options);
-    reader.feed(bytes);
-    EventLog log = reader.finish();
-    if (report) *report = reader.report();
-    return log;
+    return read_buffer_with(reader, bytes, report);
 }
 
 EventLog read_csv_file(const std::string& path, const CsvOptions& options, ReadReport* report) {
@@ -360,10 +356,7 @@ EventLog read_csv_file(const std::string& path, const CsvOptions& options, ReadR
         if (!ec) o.expected_bytes = size; // compressed size for .gz: still a useful lower bound
     }
     CsvReader reader(path, o);
-    read_file_chunks(path, [&](std::string_view chunk) { reader.feed(chunk); });
-    EventLog log = reader.finish();
-    if (report) *report = reader.report();
-    return log;
+    return read_file_with(reader, path, report);
 }
 
 } // namespace tabiji

@@ -3,7 +3,6 @@
 #include "tabiji/read_jsonl.hpp"
 
 #include "record_events.hpp"
-#include "tabiji/input_file.hpp"
 
 #include <rapidjson/document.h>
 #include <rapidjson/error/en.h>
@@ -171,18 +170,12 @@ uint64_t JsonlReader::bytes_fed() const {
 EventLog read_jsonl(std::string_view bytes, const std::string& source, const CsvOptions& options,
                     ReadReport* report) {
     JsonlReader reader(source, options);
-    reader.feed(bytes);
-    EventLog log = reader.finish();
-    if (report) *report = reader.report();
-    return log;
+    return read_buffer_with(reader, bytes, report);
 }
 
 EventLog read_jsonl_file(const std::string& path, const CsvOptions& options, ReadReport* report) {
     JsonlReader reader(path, options);
-    read_file_chunks(path, [&](std::string_view chunk) { reader.feed(chunk); });
-    EventLog log = reader.finish();
-    if (report) *report = reader.report();
-    return log;
+    return read_file_with(reader, path, report);
 }
 
 } // namespace tabiji

@@ -7,8 +7,6 @@
 
 #include <rapidjson/document.h>
 
-#include <variant>
-
 namespace tabiji {
 
 namespace {
@@ -143,8 +141,9 @@ LogFormat detect_log_format(std::string_view first_bytes, std::string_view name)
 struct LogReader::Impl {
     std::string source;
     ReadOptions options;
-    std::string head; // first bytes, until the format is known
-    std::variant<std::monostate, CsvReader, XesReader, OcelReader, JsonlReader> reader;
+    std::string head;                   // first bytes, until the format is known
+    std::unique_ptr<PushReader> reader; // null until the format is known
+    LogFormat reader_format = LogFormat::automatic;
     ReadReport empty_report;
 
     Impl(std::string s, const ReadOptions& o) : source(std::move(s)), options(effective(o)) {
@@ -154,31 +153,27 @@ struct LogReader::Impl {
     void start(LogFormat f) {
         switch (f) {
         case LogFormat::xes:
-            reader.emplace<XesReader>(source, options.xes);
+            reader = std::make_unique<XesReader>(source, options.xes);
             break;
         case LogFormat::ocel:
-            reader.emplace<OcelReader>(source, options.ocel);
+            reader = std::make_unique<OcelReader>(source, options.ocel);
             break;
         case LogFormat::jsonl:
-            reader.emplace<JsonlReader>(source, options.csv);
+            reader = std::make_unique<JsonlReader>(source, options.csv);
             break;
         case LogFormat::csv:
         case LogFormat::automatic:
-            reader.emplace<CsvReader>(source, options.csv);
+            f = LogFormat::csv;
+            reader = std::make_unique<CsvReader>(source, options.csv);
             break;
         }
+        reader_format = f;
     }
 
-    void forward(std::string_view chunk) {
-        std::visit(
-            [&](auto& r) {
-                if constexpr (!std::is_same_v<std::decay_t<decltype(r)>, std::monostate>) r.feed(chunk);
-            },
-            reader);
-    }
+    void forward(std::string_view chunk) { reader->feed(chunk); }
 
     void feed(std::string_view chunk) {
-        if (reader.index() != 0) return forward(chunk);
+        if (reader) return forward(chunk);
         head.append(chunk);
         const char c = first_meaningful(head);
         if (!c && head.size() < kSniffLimit) return;
@@ -191,50 +186,21 @@ struct LogReader::Impl {
     }
 
     EventLog finish() {
-        if (reader.index() == 0) {
+        if (!reader) {
             start(detect_log_format(head, source));
             std::string h;
             h.swap(head);
             if (!h.empty()) forward(h);
         }
-        EventLog log = std::visit(
-            [&](auto& r) -> EventLog {
-                if constexpr (std::is_same_v<std::decay_t<decltype(r)>, std::monostate>)
-                    return EventLog{};
-                else
-                    return r.finish();
-            },
-            reader);
+        EventLog log = reader->finish();
         pairing_report = report();
         return after_reading(std::move(log), options, pairing_report);
     }
     ReadReport pairing_report; // the reader's report with the pairing counts (after finish)
 
-    LogFormat format() const {
-        switch (reader.index()) {
-        case 1:
-            return LogFormat::csv;
-        case 2:
-            return LogFormat::xes;
-        case 3:
-            return LogFormat::ocel;
-        case 4:
-            return LogFormat::jsonl;
-        default:
-            return LogFormat::automatic;
-        }
-    }
+    LogFormat format() const { return reader_format; }
 
-    const ReadReport& report() const {
-        return std::visit(
-            [&](const auto& r) -> const ReadReport& {
-                if constexpr (std::is_same_v<std::decay_t<decltype(r)>, std::monostate>)
-                    return empty_report;
-                else
-                    return r.report();
-            },
-            reader);
-    }
+    const ReadReport& report() const { return reader ? reader->report() : empty_report; }
 };
 
 LogReader::LogReader(std::string source, ReadOptions options)
@@ -255,7 +221,8 @@ const ReadReport& LogReader::report() const {
                                                                                   : impl_->report();
 }
 std::vector<std::string> LogReader::object_types() const {
-    if (const auto* r = std::get_if<OcelReader>(&impl_->reader)) return r->object_types();
+    if (impl_->reader_format == LogFormat::ocel)
+        return static_cast<const OcelReader&>(*impl_->reader).object_types();
     return {};
 }
 

@@ -4,7 +4,6 @@
 #include "tabiji/read_ocel.hpp"
 
 #include "tabiji/error.hpp"
-#include "tabiji/input_file.hpp"
 #include "tabiji/timestamp.hpp"
 
 #include <rapidjson/document.h>
@@ -213,18 +212,12 @@ uint64_t OcelReader::bytes_fed() const {
 EventLog read_ocel(std::string_view bytes, const std::string& source, const OcelOptions& options,
                    ReadReport* report) {
     OcelReader reader(source, options);
-    reader.feed(bytes);
-    EventLog log = reader.finish();
-    if (report) *report = reader.report();
-    return log;
+    return read_buffer_with(reader, bytes, report);
 }
 
 EventLog read_ocel_file(const std::string& path, const OcelOptions& options, ReadReport* report) {
     OcelReader reader(path, options);
-    read_file_chunks(path, [&](std::string_view chunk) { reader.feed(chunk); });
-    EventLog log = reader.finish();
-    if (report) *report = reader.report();
-    return log;
+    return read_file_with(reader, path, report);
 }
 
 } // namespace tabiji

@@ -13,7 +13,6 @@
 #include "tabiji/read_xes.hpp"
 
 #include "tabiji/error.hpp"
-#include "tabiji/input_file.hpp"
 #include "tabiji/timestamp.hpp"
 
 #include <cstring>
@@ -537,18 +536,12 @@ uint64_t XesReader::bytes_fed() const {
 EventLog read_xes(std::string_view bytes, const std::string& source, const XesOptions& options,
                   ReadReport* report) {
     XesReader reader(source, options);
-    reader.feed(bytes);
-    EventLog log = reader.finish();
-    if (report) *report = reader.report();
-    return log;
+    return read_buffer_with(reader, bytes, report);
 }
 
 EventLog read_xes_file(const std::string& path, const XesOptions& options, ReadReport* report) {
     XesReader reader(path, options);
-    read_file_chunks(path, [&](std::string_view chunk) { reader.feed(chunk); });
-    EventLog log = reader.finish();
-    if (report) *report = reader.report();
-    return log;
+    return read_file_with(reader, path, report);
 }
 
 } // namespace tabiji

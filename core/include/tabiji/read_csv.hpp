@@ -4,6 +4,7 @@
 #include "tabiji/attributes.hpp"
 #include "tabiji/encoding.hpp"
 #include "tabiji/event_log.hpp"
+#include "tabiji/push_reader.hpp"
 #include "tabiji/read_report.hpp"
 #include "tabiji/time_zone.hpp"
 #include "tabiji/timestamp.hpp"
@@ -39,19 +40,17 @@ extern const std::vector<std::string> kTimestampColumnNames;
 // The optional lifecycle column (start / complete ...), for --lifecycle and --pair-lifecycle.
 extern const std::vector<std::string> kLifecycleColumnNames;
 
-class CsvReader {
+class CsvReader : public PushReader {
   public:
     CsvReader(std::string source, CsvOptions options);
-    ~CsvReader();
-    CsvReader(const CsvReader&) = delete;
-    CsvReader& operator=(const CsvReader&) = delete;
+    ~CsvReader() override;
 
     // Feed the next bytes of the file. Throws InputError in strict mode at the first bad record.
-    void feed(std::string_view chunk);
+    void feed(std::string_view chunk) override;
     // End of input: parses what is left and builds the log.
-    EventLog finish();
-    const ReadReport& report() const;
-    uint64_t bytes_fed() const;
+    EventLog finish() override;
+    const ReadReport& report() const override;
+    uint64_t bytes_fed() const override;
 
   private:
     struct Impl;

@@ -17,6 +17,7 @@
 // value that is not an object is "not_an_object". Blank lines are skipped.
 #pragma once
 #include "tabiji/event_log.hpp"
+#include "tabiji/push_reader.hpp"
 #include "tabiji/read_csv.hpp"
 #include "tabiji/read_report.hpp"
 
@@ -26,17 +27,15 @@
 
 namespace tabiji {
 
-class JsonlReader {
+class JsonlReader : public PushReader {
   public:
     JsonlReader(std::string source, CsvOptions options);
-    ~JsonlReader();
-    JsonlReader(const JsonlReader&) = delete;
-    JsonlReader& operator=(const JsonlReader&) = delete;
+    ~JsonlReader() override;
 
-    void feed(std::string_view chunk);
-    EventLog finish();
-    const ReadReport& report() const;
-    uint64_t bytes_fed() const;
+    void feed(std::string_view chunk) override;
+    EventLog finish() override;
+    const ReadReport& report() const override;
+    uint64_t bytes_fed() const override;
 
   private:
     struct Impl;

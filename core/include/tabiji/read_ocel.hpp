@@ -11,6 +11,7 @@
 // sections can come in either order, so it keeps the bytes and parses them in finish().
 #pragma once
 #include "tabiji/event_log.hpp"
+#include "tabiji/push_reader.hpp"
 #include "tabiji/read_report.hpp"
 #include "tabiji/time_zone.hpp"
 
@@ -23,27 +24,25 @@
 namespace tabiji {
 
 struct OcelOptions {
-    std::string object_type;          // the type whose objects become cases; empty: the only type there is
-    bool strict = true;               // strict: a bad timestamp throws InputError; lenient: skip and count
-    TimeZone time_zone;               // zone of timestamps written without offset (default UTC)
+    std::string object_type; // the type whose objects become cases; empty: the only type there is
+    bool strict = true;      // strict: a bad timestamp throws InputError; lenient: skip and count
+    TimeZone time_zone;      // zone of timestamps written without offset (default UTC)
 };
 
-class OcelReader {
+class OcelReader : public PushReader {
   public:
     OcelReader(std::string source, OcelOptions options);
-    ~OcelReader();
-    OcelReader(const OcelReader&) = delete;
-    OcelReader& operator=(const OcelReader&) = delete;
+    ~OcelReader() override;
 
-    void feed(std::string_view chunk);
+    void feed(std::string_view chunk) override;
     // Parses and flattens. Throws InputError on malformed JSON, a document that is not OCEL, an unknown
     // object type, or (no type given) a document with several types: the message lists them.
-    EventLog finish();
-    const ReadReport& report() const;
+    EventLog finish() override;
+    const ReadReport& report() const override;
     // The object types the document declares or uses, sorted (known once finish() has parsed, even when
     // it then threw because no type was chosen): for a picker in the UI.
     const std::vector<std::string>& object_types() const;
-    uint64_t bytes_fed() const;
+    uint64_t bytes_fed() const override;
 
   private:
     struct Impl;

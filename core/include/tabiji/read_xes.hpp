@@ -23,6 +23,7 @@
 #pragma once
 #include "tabiji/attributes.hpp"
 #include "tabiji/event_log.hpp"
+#include "tabiji/push_reader.hpp"
 #include "tabiji/read_report.hpp"
 #include "tabiji/time_zone.hpp"
 
@@ -44,20 +45,18 @@ struct XesOptions {
 // True when this build can read XES (natively always; in the web build when expat was built for it).
 bool xes_supported();
 
-class XesReader {
+class XesReader : public PushReader {
   public:
     XesReader(std::string source, XesOptions options);
-    ~XesReader();
-    XesReader(const XesReader&) = delete;
-    XesReader& operator=(const XesReader&) = delete;
+    ~XesReader() override;
 
     // Feed the next bytes of the file. Throws InputError at malformed XML (and in strict mode at a bad
     // timestamp).
-    void feed(std::string_view chunk);
+    void feed(std::string_view chunk) override;
     // End of input: checks the document is complete and builds the log.
-    EventLog finish();
-    const ReadReport& report() const;
-    uint64_t bytes_fed() const;
+    EventLog finish() override;
+    const ReadReport& report() const override;
+    uint64_t bytes_fed() const override;
 
   private:
     struct Impl;

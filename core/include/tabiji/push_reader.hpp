@@ -1,0 +1,33 @@
+// The interface of every streaming log reader (CSV, JSON Lines, XES, OCEL): bytes go in by chunks of any
+// size — a browser File slice by slice, a file from disk, standard input — and an EventLog comes out.
+#pragma once
+#include "tabiji/event_log.hpp"
+#include "tabiji/read_report.hpp"
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace tabiji {
+
+class PushReader {
+  public:
+    PushReader() = default;
+    virtual ~PushReader() = default;
+    PushReader(const PushReader&) = delete;
+    PushReader& operator=(const PushReader&) = delete;
+
+    // The next bytes of the input. Throws InputError in strict mode at the first bad record.
+    virtual void feed(std::string_view chunk) = 0;
+    // End of input: reads what is left and builds the log.
+    virtual EventLog finish() = 0;
+    virtual const ReadReport& report() const = 0;
+    virtual uint64_t bytes_fed() const = 0;
+};
+
+// Feeds a whole buffer, or a file from disk (gzip inflated, "-" for standard input), to a reader and
+// finishes it; the report is copied out when asked for.
+EventLog read_buffer_with(PushReader& reader, std::string_view bytes, ReadReport* report);
+EventLog read_file_with(PushReader& reader, const std::string& path, ReadReport* report);
+
+} // namespace tabiji
