@@ -102,6 +102,11 @@ size_t valid_utf8_prefix(std::string_view s, bool more_follows) {
     return i;
 }
 
+bool looks_like_utf8(std::string_view head, bool more_follows) {
+    const size_t ok = valid_utf8_prefix(head, more_follows);
+    return ok == head.size() || (more_follows && utf8_sequence(head, ok) < 0);
+}
+
 struct Decoder::Impl {
     std::string source;
     Encoding encoding;
@@ -158,7 +163,7 @@ struct Decoder::Impl {
         } else if (encoding == Encoding::detect) {
             // Valid UTF-8 in the window: UTF-8 (plain ASCII included). Otherwise CP932, the other
             // encoding spreadsheet exports come in here; if that is wrong too, decoding will say where.
-            encoding = valid_utf8_prefix(head, !final) == head.size() ? Encoding::utf8 : Encoding::cp932;
+            encoding = looks_like_utf8(head, !final) ? Encoding::utf8 : Encoding::cp932;
         }
         if (encoding == Encoding::utf16le || encoding == Encoding::utf16be || encoding == Encoding::cp932) {
             const char* from = encoding == Encoding::cp932     ? "CP932"

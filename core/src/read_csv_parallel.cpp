@@ -44,9 +44,10 @@ EventLog read_csv_parallel(std::string_view bytes, const std::string& source, co
     size_t body = 0;
     if (bytes.substr(0, 3) == "\xEF\xBB\xBF") body = 3;
     const std::string_view head = bytes.substr(body, size_t(64) << 10);
-    const bool utf8 = options.encoding == Encoding::utf8 ||
-                      (options.encoding == Encoding::detect && bytes.substr(0, 2) != "\xFF\xFE" &&
-                       bytes.substr(0, 2) != "\xFE\xFF" && valid_utf8_prefix(head, true) == head.size());
+    const bool utf8 =
+        options.encoding == Encoding::utf8 ||
+        (options.encoding == Encoding::detect && bytes.substr(0, 2) != "\xFF\xFE" &&
+         bytes.substr(0, 2) != "\xFE\xFF" && looks_like_utf8(head, head.size() < bytes.size() - body));
     const size_t header_end = [&] {
         const void* nl = std::memchr(bytes.data() + body, '\n', bytes.size() - body);
         return nl ? size_t(static_cast<const char*>(nl) - bytes.data()) + 1 : bytes.size();

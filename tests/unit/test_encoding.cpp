@@ -102,6 +102,37 @@ TEST_SUITE("encoding") {
         }
     }
 
+    TEST_CASE("a Japanese UTF-8 file whose detection window ends inside a character is UTF-8") {
+        // Rows of 3-byte characters (店) up to just before the 64 KiB detection window ends, then one row
+        // padded with k ASCII bytes so that byte 65536 is the second byte of its sixth 店: that row starts at
+        // S, its j-th 店 at S + 2 + k + 3j, so k = 65536 - 1 - (S + 2 + 15) puts the window's end inside it.
+        std::string csv = "case,activity,time\n";
+        std::string kanji;
+        for (int i = 0; i < 20; ++i) kanji += "店";
+        const std::string tail = ",2024-01-01T00:00:00Z\n";
+        while (csv.size() + 2 + kanji.size() + tail.size() < 65536 - 200) csv += "c," + kanji + tail;
+        const size_t k = 65536 - 1 - (csv.size() + 2 + 15);
+        csv += "c," + std::string(k, 'x') + kanji + tail;
+        while (csv.size() < 70 * 1024) csv += "c," + kanji + tail;
+        bool boundary_inside_character = false;
+        for (size_t cut : {size_t(64) << 10})
+            boundary_inside_character = (static_cast<unsigned char>(csv[cut]) & 0xC0) == 0x80;
+        CHECK(boundary_inside_character); // the case this test is about
+        for (size_t step : {size_t(1) << 20, size_t(4096), size_t(65536)}) {
+            CAPTURE(step);
+            ReadReport report;
+            const EventLog log = read_in_chunks(csv, step, {}, &report);
+            CHECK(report.encoding == "UTF-8");
+            // Two touchpoints: the kanji rows', and the padded row's, both intact.
+            CHECK(log.num_activities() == 2);
+            CHECK(log.activities.find(kanji) != StringPool::npos);
+            CHECK(log.activities.find(std::string(k, 'x') + kanji) != StringPool::npos);
+        }
+        CHECK(looks_like_utf8("\xE5\xBA", true));
+        CHECK_FALSE(looks_like_utf8("\xE5\xBA", false));
+        CHECK_FALSE(looks_like_utf8("\x93\x58", true)); // Shift_JIS 店
+    }
+
     TEST_CASE("invalid UTF-8 after the detection window: strict error with position, lenient replacement") {
         // 70 KB of valid rows, then a row with a stray 0xFF byte inside the touchpoint name.
         std::string csv = "case,activity,time\n";

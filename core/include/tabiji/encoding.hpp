@@ -22,6 +22,10 @@ const char* encoding_name(Encoding e);
 // `more_follows` (the rest comes with the next chunk).
 size_t valid_utf8_prefix(std::string_view s, bool more_follows);
 
+// Whether the first bytes of a file are UTF-8: valid throughout, except that when `more_follows` the
+// window may end inside a character (a window cut at a fixed size usually does, in Japanese text).
+bool looks_like_utf8(std::string_view head, bool more_follows);
+
 class Decoder {
   public:
     using Sink = std::function<void(std::string_view)>;
