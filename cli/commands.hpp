@@ -19,5 +19,9 @@ Command info_command();
 Command variants_command();
 Command perf_command();
 Command paths_command();
+Command cx_command();
+Command funnel_command();
+Command attribution_command();
+Command catalog_command();
 
 } // namespace tabiji::cli

@@ -11,7 +11,8 @@ using namespace tabiji::cli;
 namespace {
 
 std::vector<Command> all_commands() {
-    return {dfg_command(), info_command(), generate_command(), variants_command(), perf_command(), paths_command()};
+    return {dfg_command(), info_command(), generate_command(), variants_command(), perf_command(), paths_command(),
+            cx_command(),  funnel_command(), attribution_command(), catalog_command()};
 }
 
 void print_main_help(const std::vector<Command>& commands) {

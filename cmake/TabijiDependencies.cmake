@@ -34,3 +34,7 @@ else()
     set(TABIJI_HAVE_ZLIB ON)
     set(TABIJI_HAVE_EXPAT ON)
 endif()
+
+# rapidjson assertions throw (core/include/tabiji/rapidjson_config.hpp), in every file alike.
+target_compile_options(tabiji_deps INTERFACE
+    "$<$<COMPILE_LANGUAGE:CXX>:SHELL:-include ${PROJECT_SOURCE_DIR}/core/include/tabiji/rapidjson_config.hpp>")

@@ -152,6 +152,95 @@ def info_checks(t):
         check(r.returncode == 2 and "unknown time zone" in r.stderr, "--tz with an unknown zone: usage error")
 
 
+def cx_checks(t, source):
+    """cx, funnel, attribution and catalog (metric definitions: core/include/tabiji/<metric>.hpp; the hand
+    counts below are those of tests/unit/cx_fixture.hpp)."""
+    sample = os.path.join(source, "samples", "journeys_en.csv")
+    r1, r2 = run(t, ["cx", sample]), run(t, ["cx", sample])
+    d = json.loads(r1.stdout) if r1.returncode == 0 else {}
+    check(r1.returncode == 0 and r1.stdout == r2.stdout, "cx: output byte-identical run to run")
+    check(all(k in d for k in ("channel_switch", "failure_demand", "escalation", "repeat_contact", "stages"))
+          and "attribution" not in d and any("--goal" in n for n in d.get("notes", [])),
+          "cx: metric keys present, attribution omitted with a note")
+    check(d.get("mapping", {}).get("unmapped") == [], "cx: the default catalog maps the English sample fully")
+    check(d.get("stages", {}).get("satisfaction_attribute") == "csat", "cx: csat column found for the emotion curve")
+    d = json.loads(run(t, ["cx", os.path.join(source, "samples", "journeys_ja.csv")]).stdout)
+    check(d["mapping"]["unmapped"] == [] and any(x["touchpoint"] == "コールセンター" for x in d["repeat_contact"]["touchpoints"]),
+          "cx: the Japanese sample maps fully, names in Japanese")
+    r = run(t, ["cx", sample, "--goal", "EC purchase", "--funnel", "TV ad,EC site,EC purchase", "--max-gap", "7d"])
+    d = json.loads(r.stdout) if r.returncode == 0 else {}
+    shares = [x["share"] for x in d.get("attribution", {}).get("touchpoints", [])]
+    check(r.returncode == 0 and abs(sum(shares) - 1) < 1e-9 and d["funnel"]["steps"][0]["step"] == "TV ad",
+          "cx --goal --funnel: attribution shares sum to 1, funnel present")
+    r = run(t, ["attribution", sample])
+    check(r.returncode == 2 and "--goal" in r.stderr, "attribution without --goal: exit 2")
+    r = run(t, ["funnel", sample, "--steps", "TV ad,Nowhere"])
+    check(r.returncode == 1 and "'Nowhere'" in r.stderr, "funnel with an unknown step: exit 1, names it")
+    r = run(t, ["funnel", sample, "--steps", "TV ad,EC site", "--max-gap", "soon"])
+    check(r.returncode == 2, "funnel --max-gap malformed: exit 2")
+    for cmd in ("cx", "funnel", "attribution", "catalog"):
+        r = run(t, [cmd, "--help"])
+        check(r.returncode == 0 and f"Usage: tabiji {cmd}" in r.stdout and "Examples:" in r.stdout, f"{cmd} --help")
+    r = run(t, ["--help"])
+    check(all(c in r.stdout for c in ("cx", "funnel", "attribution", "catalog")), "--help lists the CX commands")
+
+    with tempfile.TemporaryDirectory() as tmp:
+        cat = os.path.join(tmp, "catalog.json")
+        r = run(t, ["catalog", "-o", cat])
+        c = json.load(open(cat, encoding="utf-8"))
+        check(r.returncode == 0 and len(c["touchpoints"]) == 14 and c["stages"][0]["label_ja"] == "認知",
+              "catalog: 14 touchpoints and the stages")
+        check(run(t, ["cx", sample, "--catalog", cat]).stdout == run(t, ["cx", sample]).stdout,
+              "cx --catalog (the printed default) equals the built-in default")
+        c["touchpoints"][1]["channel"] = "fone"
+        with open(cat, "w", encoding="utf-8") as f:
+            json.dump(c, f)
+        r = run(t, ["cx", sample, "--catalog", cat])
+        check(r.returncode == 1 and "$.touchpoints[1].channel" in r.stderr and "fone" in r.stderr,
+              "cx --catalog with a bad channel: exit 1, JSON path named")
+        r = run(t, ["catalog", "--check", cat])
+        check(r.returncode == 1 and "$.touchpoints[1].channel" in r.stderr, "catalog --check: exit 1 on a bad file")
+
+        # The hand log of tests/unit/cx_fixture.hpp with its catalog.
+        log = os.path.join(tmp, "cx.csv")
+        with open(log, "w", encoding="utf-8") as f:
+            f.write("case,activity,timestamp\nc1,Web,2024-01-01T00:00:00Z\nc1,Phone,2024-01-01T02:00:00Z\n"
+                    "c1,Phone,2024-01-02T06:00:00Z\nc2,FAQ,2024-01-01T00:00:00Z\nc2,Bot,2024-01-01T01:00:00Z\n"
+                    "c2,Chat,2024-01-01T01:30:00Z\nc2,Web,2024-01-04T00:00:00Z\nc3,Bot,2024-01-01T00:00:00Z\n"
+                    "c3,Web,2024-01-02T06:00:00Z\nc3,Phone,2024-01-02T16:00:00Z\nc4,Web,2024-01-01T00:00:00Z\n"
+                    "c4,Shop,2024-01-01T01:00:00Z\n")
+        tps = [("Web", "web", "consideration"), ("FAQ", "faq", "support"), ("Bot", "chatbot", "support"),
+               ("Chat", "human_chat", "support"), ("Phone", "phone", "support"), ("Shop", "ec", "purchase")]
+        with open(cat, "w", encoding="utf-8") as f:
+            json.dump({"version": 1, "touchpoints": [{"name": n, "channel": k, "stage": s} for n, k, s in tps]}, f)
+        d = json.loads(run(t, ["cx", log, "--catalog", cat]).stdout)
+        fd = d["failure_demand"]
+        check((fd["origin_events"], fd["followed_by_human_contact"], fd["rate"]) == (8, 4, 0.5),
+              "cx: failure demand 4 of 8 origin events (hand count)")
+        bot = d["escalation"]["bots"][0]
+        check((bot["channel"], bot["sessions"], bot["escalated"], bot["containment_rate"]) == ("chatbot", 2, 1, 0.5),
+              "cx: chatbot containment 1 of 2")
+        check((d["repeat_contact"]["contacts"], d["repeat_contact"]["repeated"]) == (4, 1), "cx: repeat contact 1 of 4")
+        check(d["channel_switch"]["steps"] == 8 and d["channel_switch"]["switches"] == 7, "cx: 7 switches in 8 steps")
+        r = run(t, ["funnel", log, "--catalog", cat, "--steps", "Web,Phone", "--max-gap", "1d"])
+        st = json.loads(r.stdout)["funnel"]["steps"] if r.returncode == 0 else []
+        check([s["cases"] for s in st] == [4, 2] and st[1]["median_seconds_from_previous"] == 21600,
+              "funnel Web,Phone --max-gap 1d: 4 > 2, median 6 h")
+        seg_a, seg_b = os.path.join(tmp, "a.json"), os.path.join(tmp, "b.json")
+        run(t, ["dfg", log, "--keep-touchpoint", "Phone", "--save-filter", seg_a])
+        run(t, ["dfg", log, "--drop-touchpoint", "Phone", "--save-filter", seg_b])
+        r = run(t, ["cx", log, "--catalog", cat, "--segment-a", seg_a, "--segment-b", seg_b])
+        seg = json.loads(r.stdout)["segments"] if r.returncode == 0 else {}
+        phone = [x for x in seg.get("touchpoints", []) if x["touchpoint"] == "Phone"]
+        check(phone and phone[0]["significant"] and abs(phone[0]["p_value"] - 0.04550026389635844) < 1e-12,
+              "cx --segment-a/-b: Phone 2/2 vs 0/2, z = -2, p = 0.0455")
+        r = run(t, ["cx", log, "--segment-a", seg_a])
+        check(r.returncode == 2, "cx --segment-a without --segment-b: exit 2")
+        r = run(t, ["attribution", log, "--catalog", cat, "--goal", "Shop"])
+        a = json.loads(r.stdout)["attribution"] if r.returncode == 0 else {}
+        check(a.get("conversions") == 1 and a.get("paths") == 4, "attribution --goal Shop: 1 conversion in 4 paths")
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--tabiji", required=True)
@@ -235,6 +324,7 @@ def main():
         print("skip determinism on receipt.csv: ../shared/data is absent")
 
     mining_checks(t, a.source)
+    cx_checks(t, a.source)
     info_checks(t)
 
     print(f"cli: {passed} passed, {len(failures)} failed")
