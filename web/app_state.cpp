@@ -1,0 +1,127 @@
+// Loading a CSV in chunks into a journey, with every failure turned into a message, never an abort.
+#include "app_state.hpp"
+
+#include "tabiji/error.hpp"
+#include "tabiji/read_csv.hpp"
+
+#include <cstdio>
+#include <exception>
+#include <new>
+
+namespace tabiji::web {
+
+AppState::AppState() = default;
+AppState::~AppState() = default;
+
+AppState& app_state() {
+    static AppState state;
+    return state;
+}
+
+namespace {
+
+// Runs one step of the reader; on failure returns the message to show.
+template <class F>
+std::optional<std::string> guarded(F&& step) {
+    try {
+        step();
+        return std::nullopt;
+    } catch (const InputError& e) {
+        return std::string(e.what());
+    } catch (const std::bad_alloc&) {
+        return std::string("The file is too large for the browser's memory.");
+    } catch (const std::exception& e) {
+        return std::string("Internal error while reading: ") + e.what();
+    }
+}
+
+} // namespace
+
+uint32_t AppState::begin_load(std::string name, double size_bytes) {
+    error_.clear();
+    error_popup_pending_ = false;
+    loading_name_ = std::move(name);
+    loading_size_ = size_bytes;
+    reader_.reset();
+    ++load_id_;
+    auto problem = guarded([&] { reader_ = std::make_unique<CsvReader>(loading_name_, CsvOptions{}); });
+    if (problem) show_error(*problem);
+    return load_id_;
+}
+
+uint8_t* AppState::chunk_buffer(size_t bytes) {
+    if (chunk_.size() < bytes) chunk_.resize(bytes);
+    return chunk_.data();
+}
+
+bool AppState::feed(uint32_t id, size_t bytes) {
+    if (id != load_id_ || !reader_) return false;
+    if (bytes > chunk_.size()) {
+        reader_.reset();
+        show_error(loading_name_ + ": internal error (chunk larger than its buffer)");
+        return false;
+    }
+    auto problem = guarded([&] { reader_->feed({reinterpret_cast<const char*>(chunk_.data()), bytes}); });
+    if (problem) {
+        reader_.reset();
+        show_error(*problem);
+        return false;
+    }
+    return true;
+}
+
+bool AppState::finish(uint32_t id) {
+    if (id != load_id_ || !reader_) return false;
+    Journey next;
+    auto problem = guarded([&] {
+        next.log = reader_->finish();
+        next.dfg = mine_dfg(next.log);
+    });
+    reader_.reset();
+    if (problem) {
+        show_error(*problem);
+        return false;
+    }
+    if (next.log.num_events() == 0) {
+        show_error(loading_name_ + ": no events found (is it an event log with a case, an activity and a "
+                                   "timestamp column?)");
+        return false;
+    }
+    next.name = loading_name_;
+    journey_ = std::move(next);
+    ++journey_generation_;
+    report.frames_with_journey = 0; // "ready" waits for a frame that drew this journey
+    chunk_.clear();
+    chunk_.shrink_to_fit();
+    return true;
+}
+
+void AppState::fail(uint32_t id, std::string message) {
+    if (id != load_id_) return;
+    reader_.reset();
+    show_error(loading_name_ + ": " + message);
+}
+
+double AppState::load_progress() const {
+    if (!reader_ || loading_size_ <= 0) return -1;
+    return static_cast<double>(reader_->bytes_fed()) / loading_size_;
+}
+
+void AppState::show_error(std::string message) {
+    error_ = std::move(message);
+    error_popup_pending_ = true;
+    std::fprintf(stderr, "tabiji: %s\n", error_.c_str());
+}
+
+uint8_t* AppState::font_buffer(size_t bytes) {
+    font_bytes_.assign(bytes, 0);
+    return font_bytes_.data();
+}
+
+void AppState::font_ready(bool ok) {
+    if (!ok) font_bytes_.clear();
+    font_settled_ = true;
+    ++font_generation_;
+}
+
+} // namespace tabiji::web

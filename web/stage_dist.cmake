@@ -1,0 +1,50 @@
+# Copies the static files of the web app next to tabiji.js/.wasm. Run as a script on every build:
+#   cmake -DSOURCE_DIR=<repo> -DDIST=<dist> -DFONT=<ttf or empty> -P stage_dist.cmake
+# Writes dist/samples/index.json (the page cannot list folders) and copies only what changed.
+cmake_minimum_required(VERSION 3.22)
+
+file(MAKE_DIRECTORY "${DIST}/samples" "${DIST}/fonts")
+file(COPY_FILE "${SOURCE_DIR}/web/index.html" "${DIST}/index.html" ONLY_IF_DIFFERENT)
+
+# Samples: exactly the CSV files of samples/, sorted, and a list of them for the page.
+file(GLOB _samples RELATIVE "${SOURCE_DIR}/samples" "${SOURCE_DIR}/samples/*.csv")
+list(SORT _samples)
+file(GLOB _staged RELATIVE "${DIST}/samples" "${DIST}/samples/*.csv")
+foreach(_s IN LISTS _staged)
+    if(NOT _s IN_LIST _samples)
+        file(REMOVE "${DIST}/samples/${_s}")
+    endif()
+endforeach()
+set(_json "[")
+set(_sep "")
+foreach(_s IN LISTS _samples)
+    file(COPY_FILE "${SOURCE_DIR}/samples/${_s}" "${DIST}/samples/${_s}" ONLY_IF_DIFFERENT)
+    string(REPLACE "\\" "\\\\" _esc "${_s}")
+    string(REPLACE "\"" "\\\"" _esc "${_esc}")
+    string(APPEND _json "${_sep}\"${_esc}\"")
+    set(_sep ",")
+endforeach()
+string(APPEND _json "]\n")
+set(_index "${DIST}/samples/index.json")
+set(_old "")
+if(EXISTS "${_index}")
+    file(READ "${_index}" _old)
+endif()
+if(NOT _old STREQUAL _json)
+    file(WRITE "${_index}" "${_json}")
+endif()
+
+# Font: one fixed name for the page; its licence travels with it.
+if(FONT AND EXISTS "${FONT}")
+    file(COPY_FILE "${FONT}" "${DIST}/fonts/ja.ttf" ONLY_IF_DIFFERENT)
+    # The licence of the Debian package the font came from.
+    set(_pkg "")
+    if(FONT MATCHES "ipaexfont")
+        set(_pkg fonts-ipaexfont-gothic)
+    elseif(FONT MATCHES "vlgothic")
+        set(_pkg fonts-vlgothic)
+    endif()
+    if(_pkg AND EXISTS "/usr/share/doc/${_pkg}/copyright")
+        file(COPY_FILE "/usr/share/doc/${_pkg}/copyright" "${DIST}/fonts/ja.LICENSE.txt" ONLY_IF_DIFFERENT)
+    endif()
+endif()
