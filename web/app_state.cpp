@@ -2,7 +2,7 @@
 #include "app_state.hpp"
 
 #include "tabiji/error.hpp"
-#include "tabiji/read_csv.hpp"
+#include "tabiji/read_log.hpp"
 
 #include <cstdio>
 #include <exception>
@@ -44,7 +44,11 @@ uint32_t AppState::begin_load(std::string name, double size_bytes) {
     loading_size_ = size_bytes;
     reader_.reset();
     ++load_id_;
-    auto problem = guarded([&] { reader_ = std::make_unique<CsvReader>(loading_name_, CsvOptions{}); });
+    auto problem = guarded([&] {
+        ReadOptions options;
+        options.set_strict(false); // the UI reads leniently: bad rows are skipped and shown in the report
+        reader_ = std::make_unique<LogReader>(loading_name_, options);
+    });
     if (problem) show_error(*problem);
     return load_id_;
 }
@@ -75,6 +79,7 @@ bool AppState::finish(uint32_t id) {
     Journey next;
     auto problem = guarded([&] {
         next.log = reader_->finish();
+        next.read = reader_->report();
         next.dfg = mine_dfg(next.log);
     });
     reader_.reset();
@@ -100,6 +105,13 @@ void AppState::fail(uint32_t id, std::string message) {
     if (id != load_id_) return;
     reader_.reset();
     show_error(loading_name_ + ": " + message);
+}
+
+void AppState::cancel_load() {
+    reader_.reset();
+    ++load_id_; // the page's next feed() gets false and stops reading
+    chunk_.clear();
+    chunk_.shrink_to_fit();
 }
 
 double AppState::load_progress() const {

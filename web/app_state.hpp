@@ -4,6 +4,7 @@
 #pragma once
 #include "tabiji/dfg.hpp"
 #include "tabiji/event_log.hpp"
+#include "tabiji/read_report.hpp"
 
 #include <cstdint>
 #include <memory>
@@ -12,7 +13,7 @@
 #include <vector>
 
 namespace tabiji {
-class CsvReader;
+class PushReader;
 }
 
 namespace tabiji::web {
@@ -21,6 +22,7 @@ struct Journey {
     std::string name; // the file name the user opened
     EventLog log;
     Dfg dfg;
+    ReadReport read; // what the reader saw: format, columns, rows dropped or skipped and why
 };
 
 // What the last frame did, for the status line and for tests.
@@ -53,6 +55,8 @@ class AppState {
     void fail(uint32_t id, std::string message);
     bool loading() const { return reader_ != nullptr; }
     double load_progress() const; // 0..1, or -1 when the size is unknown
+    // Stops the load under way; the map keeps the previous journey. Chunks still in flight are refused.
+    void cancel_load();
     const std::string& loading_name() const { return loading_name_; }
 
     // [SECTION] The journey on screen
@@ -77,7 +81,7 @@ class AppState {
   private:
     std::optional<Journey> journey_;
     uint64_t journey_generation_ = 0;
-    std::unique_ptr<CsvReader> reader_;
+    std::unique_ptr<PushReader> reader_; // any format: a LogReader
     uint32_t load_id_ = 0;
     std::string loading_name_;
     double loading_size_ = -1;

@@ -33,6 +33,8 @@ struct App {
     std::optional<JourneyMap> map;
     uint64_t map_journey = 0, map_fonts = 0; // what the map was built from
     Highlight uploaded;
+    bool show_report = false;    // the read report window
+    uint64_t report_journey = 0; // the journey whose report was last considered for opening
 };
 
 App& app() {
@@ -102,6 +104,15 @@ void frame() {
     const ToolbarActions bar = draw_toolbar(st, a.ratio);
     if (bar.open) platform_pick_file();
     if (bar.fit) a.view.request_fit();
+    if (bar.cancel) st.cancel_load();
+    if (bar.report) a.show_report = !a.show_report;
+    if (st.journey() && st.journey_generation() != a.report_journey) {
+        // A log with rows left out because they were bad shows its report at once: nothing is dropped
+        // silently. (Rows dropped for an empty key are normal in exports and only shown on request.)
+        a.report_journey = st.journey_generation();
+        a.show_report = st.journey()->read.skipped_bad_records > 0;
+    }
+    draw_read_report(st, a.show_report);
     draw_error_dialog(st);
     if (a.map && st.journey()) {
         a.view.update(*st.journey(), *a.map, a.fonts, a.ratio, bar.bottom);

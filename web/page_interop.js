@@ -44,7 +44,21 @@ async function load(name, size, nextChunk) {
     }
 }
 
-Module.tabijiOpenFile = function(file) {
+// A gzip file (magic bytes 1f 8b, whatever its name) is inflated by the browser's DecompressionStream on
+// the way in; its decompressed size is unknown, so no percentage is shown for it.
+async function isGzip(file) {
+    var head = new Uint8Array(await file.slice(0, 2).arrayBuffer());
+    return head.length === 2 && head[0] === 0x1f && head[1] === 0x8b;
+}
+
+Module.tabijiOpenFile = async function(file) {
+    if (await isGzip(file)) {
+        var reader = file.stream().pipeThrough(new DecompressionStream('gzip')).getReader();
+        return load(file.name, -1, async function() {
+            var part = await reader.read();
+            return part.done ? null : part.value;
+        });
+    }
     var off = 0;
     return load(file.name, file.size, async function() {
         if (off >= file.size) return null;

@@ -27,6 +27,27 @@ std::string state_to_json(const AppState& state) {
     w.Uint64(journey ? journey->dfg.num_events : 0);
     w.Key("cases");
     w.Uint64(journey ? journey->dfg.num_cases : 0);
+    w.Key("read");
+    w.StartObject();
+    if (journey) {
+        const ReadReport& rr = journey->read;
+        str("format", rr.format);
+        str("encoding", rr.encoding);
+        w.Key("records");
+        w.Uint64(rr.records);
+        w.Key("dropped");
+        w.Uint64(rr.dropped_missing_values);
+        w.Key("skipped");
+        w.Uint64(rr.skipped_bad_records);
+        w.Key("problems");
+        w.StartObject();
+        for (const auto& [kind, n] : rr.problem_counts) {
+            w.Key(kind.c_str());
+            w.Uint64(n);
+        }
+        w.EndObject();
+    }
+    w.EndObject();
     w.Key("nodes");
     w.Uint(r.nodes_drawn);
     w.Key("edges");

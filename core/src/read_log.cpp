@@ -172,7 +172,10 @@ struct LogReader::Impl {
 
     void forward(std::string_view chunk) { reader->feed(chunk); }
 
+    uint64_t bytes = 0;
+
     void feed(std::string_view chunk) {
+        bytes += chunk.size();
         if (reader) return forward(chunk);
         head.append(chunk);
         const char c = first_meaningful(head);
@@ -212,6 +215,9 @@ void LogReader::feed(std::string_view chunk) {
 }
 EventLog LogReader::finish() {
     return impl_->finish();
+}
+uint64_t LogReader::bytes_fed() const {
+    return impl_->bytes;
 }
 LogFormat LogReader::format() const {
     return impl_->format();

@@ -51,9 +51,9 @@ function check(ok, what, detail = '') {
 function info(what) { console.log(`info - ${what}`); }
 
 // [SECTION] Native reference: `tabiji dfg` on the same file
-function nativeDfg(tabiji, file) {
-    const out = execFileSync(tabiji, [ 'dfg', '--compact', '--no-variants', '--no-performance', file ],
-                             {encoding : 'utf8', maxBuffer : 1 << 28});
+function nativeDfg(tabiji, file, extra = []) {
+    const out = execFileSync(tabiji, [ 'dfg', '--compact', '--no-variants', '--no-performance', ...extra, file ],
+                             {encoding : 'utf8', maxBuffer : 1 << 28, stdio : [ 'ignore', 'pipe', 'ignore' ]});
     return JSON.parse(out);
 }
 
@@ -294,6 +294,30 @@ async function main() {
         if (second === 'running-example.csv')
             check(s.nodes === 8 && s.edges === 16, 'running-example.csv: 8 nodes, 16 edges (PM4Py oracle)',
                   `${s.nodes} nodes, ${s.edges} edges`);
+        // 3b. Other formats through the same page: XES, and a gzip-compressed XES inflated by the browser.
+        // Each must draw exactly what the native core computes for the same file.
+        const sharedData = path.resolve(repo, '..', 'shared', 'data');
+        for (const other of [path.join(sharedData, 'pm4py', 'running-example.xes'),
+                             path.join(sharedData, 'rust4pm', 'Sepsis_Cases-Event_Log.xes.gz')]) {
+            if (!fs.existsSync(other)) {
+                console.log(`skip ${path.basename(other)}: ../shared/data is absent`);
+                continue;
+            }
+            const t = await openThroughPage(other);
+            if (t) compareWithNative(t, nativeDfg(opts.tabiji, other), path.basename(other));
+        }
+        // 3c. The page reads leniently: one bad row is skipped, reported, and the rest is drawn exactly as
+        // `tabiji dfg --lenient` computes it.
+        const oneBad = path.join(here, 'data', 'one_bad_row.csv');
+        const lenient = await openThroughPage(oneBad);
+        if (lenient) {
+            check(lenient.read.skipped === 1 && lenient.read.problems.bad_timestamp === 1,
+                  'one_bad_row.csv: 1 row skipped and reported as bad_timestamp', JSON.stringify(lenient.read));
+            compareWithNative(lenient, nativeDfg(opts.tabiji, oneBad, ['--lenient']), 'one_bad_row.csv');
+            await page.screenshot({path : path.join(opts.out, '3c-read-report.png')}); // opens by itself
+            checkScreenshot(path.join(opts.out, '3c-read-report.png'), 'read report');
+        }
+        s = await openThroughPage(opts.second); // back to the second file for the error step
         await page.screenshot({path : path.join(opts.out, '3-second.png')});
         checkScreenshot(path.join(opts.out, '3-second.png'), second);
 

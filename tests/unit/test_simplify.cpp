@@ -6,7 +6,6 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
-#include <chrono>
 #include <cmath>
 #include <random>
 
@@ -152,7 +151,8 @@ TEST_SUITE("simplify") {
         }
     }
 
-    TEST_CASE("a slider move on a 1000-touchpoint map takes well under a millisecond-ish") {
+    TEST_CASE("slider moves on a 1000-touchpoint map keep exactly ceil(p * N) touchpoints, edges growing with p") {
+        // How fast a slider move is, is measured by bench/bench_mining (speed lives in benchmarks).
         std::mt19937_64 rng(7);
         const uint32_t n = 1000;
         std::vector<std::string> names;
@@ -169,15 +169,15 @@ TEST_SUITE("simplify") {
                     edges.end());
         const HandDfg h(names, edges, {{"t0", 100}, {"t1", 50}}, {{"t999", 100}, {"t2", 50}});
         const MapSimplifier simplifier(h.dfg, h.names);
-        double best = 1e9;
+        uint32_t previous_rank_edges = 0;
         for (int i = 0; i < 20; ++i) {
-            const auto t0 = std::chrono::steady_clock::now();
+            // 50 % .. 69 % of 1000 touchpoints: exactly 500 .. 690 kept.
             const SimplifiedMap m = simplifier.simplify(50 + i, 10 + i);
-            best =
-                std::min(best, std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
-            CHECK(m.nodes > 0);
+            CHECK(m.nodes == uint32_t(500 + 10 * i));
+            // Edges kept by rank (repairs aside) never shrink when both sliders move up.
+            const uint32_t by_rank = m.edges - m.repaired;
+            CHECK(by_rank >= previous_rank_edges);
+            previous_rank_edges = by_rank;
         }
-        MESSAGE("simplify on 1000 nodes, " << h.dfg.edges.size() << " edges: " << best * 1e3 << " ms");
-        CHECK(best < 0.005); // loose bound for loaded CI machines; the bench reports the real figure
     }
 }

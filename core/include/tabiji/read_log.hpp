@@ -54,18 +54,17 @@ LogFormat detect_log_format(std::string_view first_bytes, std::string_view name)
 
 // A push reader for any format, for the browser: it keeps the first bytes until it can tell the format,
 // then forwards everything to that format's reader.
-class LogReader {
+class LogReader : public PushReader {
   public:
     LogReader(std::string source, ReadOptions options);
-    ~LogReader();
-    LogReader(const LogReader&) = delete;
-    LogReader& operator=(const LogReader&) = delete;
+    ~LogReader() override;
 
-    void feed(std::string_view chunk);
-    EventLog finish();
+    void feed(std::string_view chunk) override;
+    EventLog finish() override;
+    uint64_t bytes_fed() const override;
     // The format in use (automatic until enough bytes were seen).
     LogFormat format() const;
-    const ReadReport& report() const;
+    const ReadReport& report() const override;
     // OCEL: the object types of the document (after finish), for a picker; empty for other formats.
     std::vector<std::string> object_types() const;
 
