@@ -15,7 +15,7 @@ namespace {
 
 struct Part {
     size_t begin = 0, end = 0;
-    uint64_t first_line = 0; // line number of the part's first byte in the whole file
+    uint64_t lines = 0; // line ends inside the part
     EventLog log;
     ReadReport report;
     std::exception_ptr error;
@@ -34,6 +34,42 @@ void merge_reports(ReadReport& into, const ReadReport& part) {
                                          [&](const ReadProblem& q) { return q.kind == p.kind; });
         if (size_t(shown) < ReadReport::kMaxExamples) into.examples.push_back(p);
     }
+}
+
+// Cuts [header_end, size) into `count` parts of about equal size, each ending just after a '\n' (with an
+// even number of '"' before it when quote_parity: outside any quoted field of a well-formed file). The
+// header holds no quote (checked by the caller), so counting starts at header_end.
+std::vector<Part> cut_parts(std::string_view bytes, size_t header_end, unsigned count, bool quote_parity) {
+    std::vector<Part> parts(count);
+    size_t pos = header_end;     // where the current part starts
+    size_t counted = header_end; // quotes are counted up to here
+    size_t quotes = 0;
+    for (unsigned k = 0; k < count; ++k) {
+        parts[k].begin = pos;
+        size_t cut = bytes.size();
+        if (k + 1 < count) {
+            size_t from = std::max(pos, header_end + (bytes.size() - header_end) * (k + 1) / count);
+            while (from < bytes.size()) {
+                const void* nl = std::memchr(bytes.data() + from, '\n', bytes.size() - from);
+                if (!nl) break;
+                const size_t candidate = size_t(static_cast<const char*>(nl) - bytes.data()) + 1;
+                if (quote_parity) {
+                    quotes += size_t(
+                        std::count(bytes.begin() + long(counted), bytes.begin() + long(candidate), '"'));
+                    counted = candidate;
+                    if (quotes % 2) {
+                        from = candidate;
+                        continue;
+                    }
+                }
+                cut = candidate;
+                break;
+            }
+        }
+        parts[k].end = cut;
+        pos = cut;
+    }
+    return parts;
 }
 
 } // namespace
@@ -57,42 +93,14 @@ EventLog read_csv_parallel(std::string_view bytes, const std::string& source, co
     while (parts_wanted > 1 && bytes.size() / parts_wanted < min_part_bytes) --parts_wanted;
     if (parts_wanted == 1 || !utf8 || header_quoted) return read_csv(bytes, source, options, report);
 
-    // Cut points: after a '\n', with an even number of quotes before it.
-    std::vector<Part> parts(parts_wanted);
-    size_t pos = header_end, quotes = 0;
-    uint64_t line = 2;
-    for (unsigned k = 0; k < parts_wanted; ++k) {
-        parts[k].begin = pos;
-        parts[k].first_line = line;
-        size_t target = k + 1 == parts_wanted
-                            ? bytes.size()
-                            : header_end + (bytes.size() - header_end) * (k + 1) / parts_wanted;
-        size_t cut = bytes.size();
-        while (k + 1 < parts_wanted && target < bytes.size()) {
-            const void* nl = std::memchr(bytes.data() + target, '\n', bytes.size() - target);
-            if (!nl) break;
-            const size_t candidate = size_t(static_cast<const char*>(nl) - bytes.data()) + 1;
-            const auto q = std::count(bytes.begin() + long(pos), bytes.begin() + long(candidate), '"');
-            if ((quotes + size_t(q)) % 2 == 0) {
-                cut = candidate;
-                break;
-            }
-            target = candidate;
-        }
-        cut = std::max(cut, pos);
-        quotes += size_t(std::count(bytes.begin() + long(pos), bytes.begin() + long(cut), '"'));
-        line += uint64_t(std::count(bytes.begin() + long(pos), bytes.begin() + long(cut), '\n'));
-        parts[k].end = cut;
-        pos = cut;
-    }
-
     const std::string_view header = bytes.substr(0, header_end);
     auto read_part = [&](Part& p) {
         try {
+            // Lines are counted here, in parallel; problem reports are moved to file lines afterwards.
+            p.lines = uint64_t(std::count(bytes.begin() + long(p.begin), bytes.begin() + long(p.end), '\n'));
             CsvOptions o = options;
             o.encoding = Encoding::utf8;
             o.expected_bytes = header.size() + (p.end - p.begin);
-            o.first_data_line = p.first_line;
             o.untyped_attributes = true; // typed once after merging, so every part sees all values
             CsvReader r(source, o);
             r.feed(header);
@@ -103,13 +111,31 @@ EventLog read_csv_parallel(std::string_view bytes, const std::string& source, co
             p.error = std::current_exception();
         }
     };
-    std::vector<std::thread> workers;
-    for (size_t k = 1; k < parts.size(); ++k) workers.emplace_back(read_part, std::ref(parts[k]));
-    read_part(parts[0]);
-    for (auto& w : workers) w.join();
+    auto read_parts = [&](bool quote_parity) {
+        std::vector<Part> parts = cut_parts(bytes, header_end, parts_wanted, quote_parity);
+        std::vector<std::thread> workers;
+        for (size_t k = 1; k < parts.size(); ++k) workers.emplace_back(read_part, std::ref(parts[k]));
+        read_part(parts[0]);
+        for (auto& w : workers) w.join();
+        return parts;
+    };
+    auto any_error = [](const std::vector<Part>& parts) {
+        return std::any_of(parts.begin(), parts.end(), [](const Part& p) { return bool(p.error); });
+    };
+    // First try: cuts at plain line ends (no pass over the file before the threads start). A cut inside
+    // a quoted field makes the part before it end in an open quote, which is an error: then cut again at
+    // line ends with an even number of quotes before them; if a part still fails, the one-thread reader
+    // decides (and reports the first error exactly where it is).
+    std::vector<Part> parts = read_parts(false);
+    if (any_error(parts) && std::memchr(bytes.data(), '"', bytes.size())) parts = read_parts(true);
+    if (any_error(parts)) return read_csv(bytes, source, options, report);
 
-    for (const Part& p : parts)
-        if (p.error) return read_csv(bytes, source, options, report); // the sequential reader decides
+    // Each part numbered its lines from 2; move its problem reports to the lines of the whole file.
+    uint64_t first_line = 2;
+    for (Part& p : parts) {
+        for (ReadProblem& problem : p.report.examples) problem.line += first_line - 2;
+        first_line += p.lines;
+    }
 
     EventLog log = std::move(parts[0].log);
     ReadReport merged = parts[0].report;
