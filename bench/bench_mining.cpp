@@ -1,13 +1,16 @@
 // bench_mining: timings of the interactive mining engine, printed as one JSON line.
 //   bench_mining LOG.csv [--repeat N] [--replicate K]
 // - filter_*_dfg_s: a filter chain applied to the loaded log, then the DFG of the view (what a UI does when
-//   a filter changes; target <= 50 ms at 1e6 events);
+//   a filter changes; target <= 50 ms at 1e6 events); filter_attribute_dfg_s keeps the journeys with a
+//   given value of the first event-level string attribute (null when the log has none);
+// - mine_log_s: DFG + variants + edge performance on the log itself, one after the other;
 // - simplify_*: MapSimplifier ranking and one slider move, on the log's DFG and on a seeded 1000-touchpoint
 //   random DFG;
 // - big_*: DFG + variants + edge performance on K copies of the log (distinct case ids) held in memory
 //   (K = 10 on a 1e6-event log gives 1e7 events; target <= 1 s on 2 cores), sequentially and with the
 //   three miners on two threads (DFG and performance on one, variants on the other: each miner is
-//   single-threaded and deterministic, so the results do not depend on the schedule).
+//   single-threaded and deterministic, so the results do not depend on the schedule). The WebAssembly
+//   build (for Node, bench/CMakeLists.txt) has no threads: there big_two_threads_s is null.
 // Each timing is the best of N runs.
 #include "tabiji/dfg.hpp"
 #include "tabiji/filter.hpp"
@@ -22,7 +25,9 @@
 #include <cstring>
 #include <random>
 #include <string>
+#ifndef __EMSCRIPTEN__
 #include <thread>
+#endif
 
 using namespace tabiji;
 
@@ -131,6 +136,25 @@ int main(int argc, char** argv) {
     const double t_time_events = filter_then_dfg(time_chain(TimeFrameMode::events));
     const uint64_t events_kept = dfg.num_events;
     const double t_variants = filter_then_dfg(variants_chain);
+    // An attribute filter: journeys with the first value of the first event-level string attribute.
+    std::string t_attribute = "null";
+    for (const AttributeColumn& c : log.event_attributes) {
+        if (c.type != AttrType::string || c.strings.size() < 2) continue;
+        FilterChain attribute_chain;
+        attribute_chain.filters = {
+            AttributeFilter{c.name, MatchMode::keep_cases, {std::string(c.strings.view(1))}, {}, {}, false}};
+        t_attribute = std::to_string(filter_then_dfg(attribute_chain));
+        break;
+    }
+
+    Dfg md;
+    std::vector<Variant> mv;
+    std::vector<EdgePerformance> mp;
+    const double t_mine_log = best_of(repeat, [&] {
+        md = mine_dfg(log);
+        mv = mine_variants(log);
+        mp = mine_edge_performance(log);
+    });
 
     double t_rank_log = 0, t_move_log = 0;
     {
@@ -153,25 +177,31 @@ int main(int argc, char** argv) {
     const double t_big_dfg = best_of(big_repeat, [&] { bd = mine_dfg(big); });
     const double t_big_var = best_of(big_repeat, [&] { bv = mine_variants(big); });
     const double t_big_perf = best_of(big_repeat, [&] { bp = mine_edge_performance(big); });
-    const double t_big_two = best_of(big_repeat, [&] {
+#ifdef __EMSCRIPTEN__
+    const std::string t_big_two = "null";
+#else
+    const std::string t_big_two = std::to_string(best_of(big_repeat, [&] {
         std::thread other([&] { bv = mine_variants(big); });
         bd = mine_dfg(big);
         bp = mine_edge_performance(big);
         other.join();
-    });
+    }));
+#endif
 
     std::printf(
         "{\"log\": \"%s\", \"events\": %llu, \"cases\": %u, \"activities\": %u, "
         "\"filter_start_and_size_dfg_s\": %.4f, \"cases_kept\": %u, "
         "\"filter_time_intersecting_dfg_s\": %.4f, \"filter_time_events_dfg_s\": %.4f, "
-        "\"events_kept\": %llu, \"filter_variant_coverage80_dfg_s\": %.4f, "
+        "\"events_kept\": %llu, \"filter_variant_coverage80_dfg_s\": %.4f, \"filter_attribute_dfg_s\": %s, "
+        "\"mine_log_s\": %.4f, \"edges\": %zu, \"variants\": %zu, "
         "\"simplify_rank_log_dfg_s\": %.6f, \"simplify_move_log_dfg_s\": %.6f, "
         "\"simplify_rank_1000_s\": %.6f, \"simplify_move_1000_s\": %.6f, \"edges_1000\": %zu, "
         "\"big_events\": %llu, \"big_dfg_s\": %.4f, \"big_variants_s\": %.4f, \"big_performance_s\": %.4f, "
-        "\"big_sequential_s\": %.4f, \"big_two_threads_s\": %.4f}\n",
+        "\"big_sequential_s\": %.4f, \"big_two_threads_s\": %s}\n",
         path.c_str(), (unsigned long long)log.num_events(), log.num_cases(), log.num_activities(), t_cases,
-        cases_kept, t_time_cases, t_time_events, (unsigned long long)events_kept, t_variants, t_rank_log,
-        t_move_log, t_rank_1000, t_move_1000, thousand.edges.size(), (unsigned long long)big.num_events(),
-        t_big_dfg, t_big_var, t_big_perf, t_big_dfg + t_big_var + t_big_perf, t_big_two);
+        cases_kept, t_time_cases, t_time_events, (unsigned long long)events_kept, t_variants,
+        t_attribute.c_str(), t_mine_log, md.edges.size(), mv.size(), t_rank_log, t_move_log, t_rank_1000,
+        t_move_1000, thousand.edges.size(), (unsigned long long)big.num_events(), t_big_dfg, t_big_var,
+        t_big_perf, t_big_dfg + t_big_var + t_big_perf, t_big_two.c_str());
     return 0;
 }

@@ -15,8 +15,10 @@ namespace {
 
 int run(const Args& args) {
     ReadReport report;
-    const EventLog log = load_log(args, args.positionals().at(0), report);
-    const LogView view = apply_filter_options(args, log);
+    const FilterChain filters = filter_chain_from_args(args);
+    const EventLog log = load_log(args, args.positionals().at(0), report, AttributeSelection::none(),
+                                  filter_attribute_names(filters));
+    const LogView view = apply_filter_options(args, filters, log);
     const Dfg dfg = mine_dfg(log, view);
     DfgJsonParts parts;
     parts.variants = !args.flag("no-variants");

@@ -255,7 +255,9 @@ std::string to_dot(const EventLog& log, const Dfg& dfg, const Analyses& a) {
 
 int run(const Args& args) {
     ReadReport report;
-    const EventLog log = load_log(args, args.positionals().at(0), report);
+    const FilterChain filters = filter_chain_from_args(args);
+    const EventLog log = load_log(args, args.positionals().at(0), report, AttributeSelection::none(),
+                                  filter_attribute_names(filters));
     const Format format = output_format(args, {Format::json, Format::csv, Format::dot});
     const bool want_path = args.value("from") || args.value("to");
     if (want_path && !(args.value("from") && args.value("to")))
@@ -271,7 +273,7 @@ int run(const Args& args) {
         a.from = touchpoint(log, *args.value("from"), "from"),
         a.to = touchpoint(log, *args.value("to"), "to");
     if (args.value("goal")) a.goal = touchpoint(log, *args.value("goal"), "goal");
-    const LogView view = apply_filter_options(args, log);
+    const LogView view = apply_filter_options(args, filters, log);
     const Dfg dfg = mine_dfg(log, view);
 
     if (want_path) a.path = most_likely_path(dfg, a.from, a.to);
@@ -314,11 +316,10 @@ Command paths_command() {
     s.options.push_back(format_option_spec("json (default), csv (one row per item) or dot (the map, path "
                                            "and dominators highlighted)"));
     s.options.push_back({"output", "FILE", "write to FILE (atomically) instead of standard output"});
-    s.examples =
-        "  tabiji paths samples/journeys_en.csv                    (bigrams, loops, centrality)\n"
-        "  tabiji paths samples/journeys_en.csv --from 'TV ad' --to 'EC purchase'\n"
-        "  tabiji paths samples/journeys_en.csv --ngram 3 --top 5 --format csv\n"
-        "  tabiji paths samples/journeys_en.csv --goal 'EC purchase' --format dot -o map.dot\n";
+    s.examples = "  tabiji paths samples/journeys_en.csv                    (bigrams, loops, centrality)\n"
+                 "  tabiji paths samples/journeys_en.csv --from 'TV ad' --to 'EC purchase'\n"
+                 "  tabiji paths samples/journeys_en.csv --ngram 3 --top 5 --format csv\n"
+                 "  tabiji paths samples/journeys_en.csv --goal 'EC purchase' --format dot -o map.dot\n";
     s.min_positionals = 1;
     s.max_positionals = 1;
     return {s, run};

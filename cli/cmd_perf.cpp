@@ -122,12 +122,14 @@ std::string to_json(const EventLog& log, const Dfg& dfg, const std::vector<EdgeP
 
 int run(const Args& args) {
     ReadReport report;
-    const EventLog log = load_log(args, args.positionals().at(0), report);
+    const FilterChain filters = filter_chain_from_args(args);
+    const EventLog log = load_log(args, args.positionals().at(0), report, AttributeSelection::none(),
+                                  filter_attribute_names(filters));
     const Format format = output_format(args, {Format::json, Format::csv});
     const std::string table = args.value_or("table", "edges");
     if (table != "edges" && table != "touchpoints" && table != "cases" && table != "histogram")
         throw UsageError("--table expects edges, touchpoints, cases or histogram, got '" + table + "'");
-    const LogView view = apply_filter_options(args, log);
+    const LogView view = apply_filter_options(args, filters, log);
     const Dfg dfg = mine_dfg(log, view);
     const auto edges = mine_edge_performance(log, view);
     const auto next = mine_time_to_next(log, view);

@@ -17,9 +17,11 @@ namespace {
 
 int run(const Args& args) {
     ReadReport report;
-    const EventLog log = load_log(args, args.positionals().at(0), report);
+    const FilterChain filters = filter_chain_from_args(args);
+    const EventLog log = load_log(args, args.positionals().at(0), report, AttributeSelection::none(),
+                                  filter_attribute_names(filters));
     const Format format = output_format(args, {Format::json, Format::csv});
-    const LogView view = apply_filter_options(args, log);
+    const LogView view = apply_filter_options(args, filters, log);
     const auto variants = mine_variants(log, view);
     const auto curve = variant_coverage_curve(variants);
     uint64_t cases = 0;

@@ -36,11 +36,12 @@ CxInput load_cx_input(const Args& args, bool all_attributes) {
             if (!r.attribute.empty()) names.push_back(r.attribute);
         wanted = AttributeSelection::only(names);
     }
+    const FilterChain filters = filter_chain_from_args(args);
     ReadReport report;
-    in.log = load_log(args, args.positionals().at(0), report, wanted);
+    in.log = load_log(args, args.positionals().at(0), report, wanted, filter_attribute_names(filters));
     if (!path) in.catalog = default_catalog_for(in.log);
     in.map = map_touchpoints(in.catalog, in.log);
-    in.view = apply_filter_options(args, in.log);
+    in.view = apply_filter_options(args, filters, in.log);
     return in;
 }
 

@@ -1,6 +1,7 @@
 // Filter options: --filter FILE.json plus convenience flags, each one filter of filter.hpp.
 #include "filter_options.hpp"
 
+#include "log_options.hpp"
 #include "output.hpp"
 #include "tabiji/error.hpp"
 #include "tabiji/input_file.hpp"
@@ -8,6 +9,7 @@
 
 #include <cmath>
 #include <string>
+#include <utility>
 
 namespace tabiji::cli {
 
@@ -40,6 +42,37 @@ double parse_number(const Args& args, const char* name, double fallback) {
     return x;
 }
 
+// "NAME=REST" of --attr, --drop-attr and --attr-range.
+std::pair<std::string, std::string> split_name(const std::string& text, const char* option,
+                                               const char* form) {
+    const size_t eq = text.find('=');
+    if (eq == std::string::npos || eq == 0)
+        throw UsageError(std::string("--") + option + " expects " + form + ", got '" + text + "'");
+    return {text.substr(0, eq), text.substr(eq + 1)};
+}
+
+// Values separated by commas; "\," is a comma inside a value.
+std::vector<std::string> split_values(const std::string& text) {
+    std::vector<std::string> out(1);
+    for (size_t i = 0; i < text.size(); ++i) {
+        if (text[i] == '\\' && i + 1 < text.size() && text[i + 1] == ',')
+            out.back() += text[++i];
+        else if (text[i] == ',')
+            out.emplace_back();
+        else
+            out.back() += text[i];
+    }
+    return out;
+}
+
+// A bound of --attr-range: empty (open), a number, or an ISO 8601 time.
+AttributeBound parse_bound(const std::string& text) {
+    if (text.empty()) return {};
+    if (const auto x = parse_real(text)) return AttributeBound::of(*x);
+    if (const auto t = parse_timestamp(text)) return AttributeBound::at(*t);
+    throw UsageError("--attr-range expects numbers or ISO 8601 times as bounds, got '" + text + "'");
+}
+
 uint64_t parse_count(const Args& args, const char* name, uint64_t fallback) {
     if (!args.value(name)) return fallback;
     const long long n = args.int_or(name, 0);
@@ -65,6 +98,14 @@ std::vector<OptionSpec> filter_option_specs() {
         {"max-duration", "SECONDS", "keep journeys lasting at most SECONDS"},
         {"top-variants", "K", "keep the journeys of the K most frequent variants"},
         {"variant-coverage", "P", "keep the fewest variants covering P % of the journeys"},
+        {"attr", "NAME=V1,V2",
+         "keep journeys with an event (or a case attribute) NAME in the values (\\, for a comma)"},
+        {"drop-attr", "NAME=V1,V2", "drop journeys with an event (or a case attribute) NAME in the values"},
+        {"attr-range", "NAME=MIN..MAX",
+         "keep journeys with an event (or a case attribute) NAME in [MIN, MAX]: numbers or ISO 8601 times, "
+         "either may be left out"},
+        {"attr-events", "", "--attr, --drop-attr and --attr-range keep (drop) only the matching events"},
+        {"attr-nulls", "", "missing values match --attr, --drop-attr and --attr-range too"},
         {"save-filter", "FILE", "write the effective filter chain as JSON to FILE"},
     };
 }
@@ -115,6 +156,40 @@ FilterChain filter_chain_from_args(const Args& args) {
         if (p <= 0 || p > 100) throw UsageError("--variant-coverage expects a percentage in (0, 100]");
         chain.filters.push_back(VariantFilter{0, p});
     }
+    const bool events = args.flag("attr-events"), nulls = args.flag("attr-nulls");
+    if (auto v = args.value("attr")) {
+        auto [name, values] = split_name(*v, "attr", "NAME=V1,V2");
+        chain.filters.push_back(AttributeFilter{name,
+                                                events ? MatchMode::keep_events : MatchMode::keep_cases,
+                                                split_values(values),
+                                                {},
+                                                {},
+                                                nulls});
+    }
+    if (auto v = args.value("drop-attr")) {
+        auto [name, values] = split_name(*v, "drop-attr", "NAME=V1,V2");
+        chain.filters.push_back(AttributeFilter{name,
+                                                events ? MatchMode::drop_events : MatchMode::drop_cases,
+                                                split_values(values),
+                                                {},
+                                                {},
+                                                nulls});
+    }
+    if (auto v = args.value("attr-range")) {
+        auto [name, range] = split_name(*v, "attr-range", "NAME=MIN..MAX");
+        const size_t dots = range.find("..");
+        if (dots == std::string::npos)
+            throw UsageError("--attr-range expects NAME=MIN..MAX (MIN or MAX may be left out), got '" + *v +
+                             "'");
+        chain.filters.push_back(AttributeFilter{name,
+                                                events ? MatchMode::keep_events : MatchMode::keep_cases,
+                                                {},
+                                                parse_bound(range.substr(0, dots)),
+                                                parse_bound(range.substr(dots + 2)),
+                                                nulls});
+    }
+    if ((events || nulls) && !args.value("attr") && !args.value("drop-attr") && !args.value("attr-range"))
+        throw UsageError("--attr-events and --attr-nulls go with --attr, --drop-attr or --attr-range");
     // Flag values get the same checks as a filter file (min above max, ...), reported as usage errors.
     for (const Filter& f : chain.filters) {
         try {
@@ -126,9 +201,17 @@ FilterChain filter_chain_from_args(const Args& args) {
     return chain;
 }
 
-LogView apply_filter_options(const Args& args, const EventLog& log) {
-    const FilterChain chain = filter_chain_from_args(args);
+LogView apply_filter_options(const Args& args, const FilterChain& chain, const EventLog& log) {
     if (auto path = args.value("save-filter")) write_output(*path, filter_chain_to_json(chain));
+    // An attribute the log lacks: the reader kept only the ones asked for, so the error could not list
+    // the others. Read the file again with all of them (an error path only; not standard input) and let
+    // the filter fail there, naming the attribute and listing the log's.
+    const std::string& path = args.positionals().at(0);
+    for (const std::string& name : filter_attribute_names(chain))
+        if (!log.attribute(name) && path != "-") {
+            ReadReport report;
+            apply_filters(load_log(args, path, report, AttributeSelection{}), chain);
+        }
     return apply_filters(log, chain);
 }
 

@@ -1,5 +1,5 @@
 // The filter options every mining subcommand shares (--filter FILE.json and convenience flags such as
-// --start-with NAME or --min-events N), turned into a FilterChain and applied to a loaded log.
+// --start-with NAME, --min-events N or --attr NAME=V), turned into a FilterChain and applied to a loaded log.
 #pragma once
 #include "args.hpp"
 #include "tabiji/event_log.hpp"
@@ -17,8 +17,9 @@ std::vector<OptionSpec> filter_option_specs();
 // InputError for a bad filter file.
 FilterChain filter_chain_from_args(const Args& args);
 
-// Builds the chain, writes it to --save-filter FILE when asked, and applies it to the log. Unknown
-// touchpoint names are InputErrors naming them.
-LogView apply_filter_options(const Args& args, const EventLog& log);
+// Writes the chain to --save-filter FILE when asked, and applies it to the log. Unknown touchpoint and
+// attribute names are InputErrors naming them. A command builds the chain before reading the log, and
+// passes filter_attribute_names(chain) to load_log so that the attributes the filters test are read.
+LogView apply_filter_options(const Args& args, const FilterChain& chain, const EventLog& log);
 
 } // namespace tabiji::cli

@@ -63,7 +63,7 @@ std::vector<OptionSpec> log_option_specs() {
 }
 
 EventLog load_log(const Args& args, const std::string& path, ReadReport& report,
-                  const AttributeSelection& attributes) {
+                  const AttributeSelection& attributes, const std::vector<std::string>& required) {
     ReadOptions o;
     if (auto format = args.value("input-format")) {
         auto f = parse_log_format(*format);
@@ -88,7 +88,10 @@ EventLog load_log(const Args& args, const std::string& path, ReadReport& report,
         else
             throw UsageError("--epoch expects s or ms, got '" + *epoch + "'");
     }
-    o.set_attributes(args.value("attributes") ? parse_attributes(*args.value("attributes")) : attributes);
+    AttributeSelection selection =
+        args.value("attributes") ? parse_attributes(*args.value("attributes")) : attributes;
+    selection.add(required);
+    o.set_attributes(selection);
     if (auto lifecycle = args.value("lifecycle")) o.set_lifecycle(*lifecycle);
     o.pair_lifecycle = args.flag("pair-lifecycle");
     if (o.pair_lifecycle && args.value("lifecycle"))

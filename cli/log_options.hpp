@@ -17,8 +17,10 @@ std::vector<OptionSpec> log_option_specs();
 // Reads the log named by `path` with the options in args. Throws InputError (bad file) or UsageError
 // (bad option value). Problems skipped in --lenient mode are summarised on stderr.
 // `attributes`: what the command needs (mining commands: none, which reads fastest; `info`: all);
-// --attributes overrides it.
+// --attributes overrides it. `required`: attributes read whatever --attributes says (the ones the
+// command's filters test, filter_attribute_names).
 EventLog load_log(const Args& args, const std::string& path, ReadReport& report,
-                  const AttributeSelection& attributes = AttributeSelection::none());
+                  const AttributeSelection& attributes = AttributeSelection::none(),
+                  const std::vector<std::string>& required = {});
 
 } // namespace tabiji::cli

@@ -7,7 +7,9 @@
 //     {"kind": "touchpoint", "mode": "keep_cases|drop_cases|keep_events|drop_events", "touchpoints": [..]},
 //     {"kind": "directly_follows" | "eventually_follows", "from": name, "to": name, "keep": bool},
 //     {"kind": "between", "from": name, "to": name},
-//     {"kind": "variants", "top": N} or {"kind": "variants", "coverage_percent": X}]}
+//     {"kind": "variants", "top": N} or {"kind": "variants", "coverage_percent": X},
+//     {"kind": "attribute", "attribute": name, "mode": "keep_cases|drop_cases|keep_events|drop_events",
+//      "values": [texts], "min": number|ISO|null, "max": number|ISO|null, "match_null": bool}]}
 // Reading: missing optional fields take the defaults of filter.hpp; unknown fields are errors (a typo
 // must not silently widen a filter). Writing: every field, in the order above.
 #include "tabiji/error.hpp"
@@ -39,15 +41,15 @@ const char* mode_name(TimeFrameMode m) {
            : m == TimeFrameMode::contained ? "contained"
                                            : "intersecting";
 }
-const char* mode_name(TouchpointMode m) {
+const char* mode_name(MatchMode m) {
     switch (m) {
-    case TouchpointMode::keep_cases:
+    case MatchMode::keep_cases:
         return "keep_cases";
-    case TouchpointMode::drop_cases:
+    case MatchMode::drop_cases:
         return "drop_cases";
-    case TouchpointMode::keep_events:
+    case MatchMode::keep_events:
         return "keep_events";
-    case TouchpointMode::drop_events:
+    case MatchMode::drop_events:
         return "drop_events";
     }
     return "";
@@ -68,6 +70,17 @@ void write_names(Writer& w, const std::vector<std::string>& names) {
     w.StartArray();
     for (const auto& n : names) write_str(w, n);
     w.EndArray();
+}
+// Whole numbers as integers (what a user writes), other numbers as the shortest exact double.
+void write_bound(Writer& w, const AttributeBound& b) {
+    if (b.kind == AttributeBound::Kind::open)
+        w.Null();
+    else if (b.kind == AttributeBound::Kind::time)
+        write_time(w, b.time);
+    else if (b.number == std::trunc(b.number) && std::fabs(b.number) < 9e15)
+        w.Int64(int64_t(b.number));
+    else
+        w.Double(b.number);
 }
 
 // Reading one filter object, with errors that say which filter and which field.
@@ -121,16 +134,33 @@ class Reader {
         if (!t) fail("'" + std::string(f) + "' is not an ISO 8601 timestamp: '" + s + "'");
         return *t;
     }
-    std::vector<std::string> names(const char* f) const {
+    std::vector<std::string> names(const char* f, const char* what = "touchpoint names") const {
         std::vector<std::string> out;
         const auto* x = get(f);
         if (!x) return out;
-        if (!x->IsArray()) fail("'" + std::string(f) + "' must be a list of touchpoint names");
+        if (!x->IsArray()) fail("'" + std::string(f) + "' must be a list of " + what);
         for (const auto& e : x->GetArray()) {
-            if (!e.IsString()) fail("'" + std::string(f) + "' must be a list of touchpoint names");
+            if (!e.IsString()) fail("'" + std::string(f) + "' must be a list of " + what);
             out.emplace_back(e.GetString(), e.GetStringLength());
         }
         return out;
+    }
+    MatchMode mode() const {
+        const std::string m = str("mode", "keep_cases");
+        for (auto candidate :
+             {MatchMode::keep_cases, MatchMode::drop_cases, MatchMode::keep_events, MatchMode::drop_events})
+            if (m == mode_name(candidate)) return candidate;
+        fail("mode must be keep_cases, drop_cases, keep_events or drop_events, not '" + m + "'");
+    }
+    // A number, an ISO 8601 time, or null (open).
+    AttributeBound bound(const char* f) const {
+        const auto* x = get(f);
+        if (!x) return {};
+        if (x->IsNumber()) return AttributeBound::of(x->GetDouble());
+        if (x->IsString())
+            if (const auto t = parse_timestamp(std::string_view(x->GetString(), x->GetStringLength())))
+                return AttributeBound::at(*t);
+        fail("'" + std::string(f) + "' must be a number, an ISO 8601 time or null");
     }
 
   private:
@@ -181,12 +211,7 @@ Filter read_filter(const Reader& r, const std::string& kind) {
     if (kind == "touchpoint") {
         r.only({"mode", "touchpoints"});
         TouchpointFilter f;
-        const std::string m = r.str("mode", "keep_cases");
-        bool ok = false;
-        for (auto mode : {TouchpointMode::keep_cases, TouchpointMode::drop_cases, TouchpointMode::keep_events,
-                          TouchpointMode::drop_events})
-            if (m == mode_name(mode)) f.mode = mode, ok = true;
-        if (!ok) r.fail("mode must be keep_cases, drop_cases, keep_events or drop_events, not '" + m + "'");
+        f.mode = r.mode();
         f.touchpoints = r.names("touchpoints");
         return f;
     }
@@ -210,9 +235,20 @@ Filter read_filter(const Reader& r, const std::string& kind) {
         f.coverage_percent = r.number("coverage_percent", 0);
         return f;
     }
+    if (kind == "attribute") {
+        r.only({"attribute", "mode", "values", "min", "max", "match_null"});
+        AttributeFilter f;
+        f.attribute = r.str("attribute");
+        f.mode = r.mode();
+        f.values = r.names("values", "attribute values (strings)");
+        f.min = r.bound("min");
+        f.max = r.bound("max");
+        f.match_null = r.boolean("match_null", false);
+        return f;
+    }
     r.fail("unknown kind '" + kind +
            "' (known: time_frame, case_size, case_duration, start_touchpoints, end_touchpoints, touchpoint, "
-           "directly_follows, eventually_follows, between, variants)");
+           "directly_follows, eventually_follows, between, variants, attribute)");
 }
 
 } // namespace
@@ -233,6 +269,7 @@ std::string_view filter_kind_name(const Filter& filter) {
                           },
                           [](const BetweenFilter&) { return std::string_view("between"); },
                           [](const VariantFilter&) { return std::string_view("variants"); },
+                          [](const AttributeFilter&) { return std::string_view("attribute"); },
                       },
                       filter);
 }
@@ -310,6 +347,20 @@ std::string filter_chain_to_json(const FilterChain& chain) {
                                w.Key("coverage_percent");
                                w.Double(f.coverage_percent);
                            }
+                       },
+                       [&](const AttributeFilter& f) {
+                           w.Key("attribute");
+                           write_str(w, f.attribute);
+                           w.Key("mode");
+                           w.String(mode_name(f.mode));
+                           w.Key("values");
+                           write_names(w, f.values);
+                           w.Key("min");
+                           write_bound(w, f.min);
+                           w.Key("max");
+                           write_bound(w, f.max);
+                           w.Key("match_null");
+                           w.Bool(f.match_null);
                        },
                    },
                    filter);

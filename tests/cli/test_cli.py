@@ -241,6 +241,85 @@ def cx_checks(t, source):
         check(a.get("conversions") == 1 and a.get("paths") == 4, "attribution --goal Shop: 1 conversion in 4 paths")
 
 
+def attribute_filter_checks(t, source):
+    """--attr, --drop-attr, --attr-range, --attr-events, --attr-nulls and attribute filters in --filter files
+    on samples/journeys_en.csv, against counts computed here from the CSV with the csv module (segment is
+    the same in every row of a customer there; csat is 1-5 or empty)."""
+    import csv
+    sample = os.path.join(source, "samples", "journeys_en.csv")
+    with open(sample, encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
+    customers = {r["customer_id"] for r in rows}
+    segment = {r["customer_id"]: r["segment"] for r in rows}
+    check(all(segment[r["customer_id"]] == r["segment"] for r in rows), "sample: segment is constant per customer")
+    premium = {c for c in customers if segment[c] == "premium"}
+
+    def dfg(*args):
+        r = run(t, ["dfg", "--no-variants", "--no-performance", sample] + list(args))
+        d = json.loads(r.stdout) if r.returncode == 0 else {}
+        return r, d.get("num_cases"), d.get("num_events")
+
+    _, all_cases, _ = dfg()
+    r, cases, events = dfg("--attr", "segment=premium")
+    check(r.returncode == 0 and cases < all_cases and cases == len(premium)
+          and events == sum(r["customer_id"] in premium for r in rows),
+          f"dfg --attr segment=premium: {len(premium)} of {len(customers)} customers (csv count)")
+    _, cases, _ = dfg("--drop-attr", "segment=premium")
+    check(cases == len(customers) - len(premium), "dfg --drop-attr segment=premium: the other customers")
+    _, cases, _ = dfg("--attr", "segment=premium,new")
+    check(cases == sum(v in ("premium", "new") for v in segment.values()), "dfg --attr segment=premium,new: a set")
+
+    phone_rows = [r for r in rows if r["channel"] == "phone"]
+    phone_customers = {r["customer_id"] for r in phone_rows}
+    _, cases, events = dfg("--attr", "channel=phone")
+    check((cases, events) == (len(phone_customers), sum(r["customer_id"] in phone_customers for r in rows)),
+          "dfg --attr channel=phone: whole journeys with a phone event")
+    _, cases, events = dfg("--attr", "channel=phone", "--attr-events")
+    check((cases, events) == (len(phone_customers), len(phone_rows)), "dfg --attr channel=phone --attr-events: only those events")
+
+    def csat(r):
+        return int(r["csat"]) if r["csat"] else None
+    high = {r["customer_id"] for r in rows if csat(r) is not None and csat(r) >= 4}
+    _, cases, _ = dfg("--attr-range", "csat=4..")
+    check(cases == len(high), "dfg --attr-range csat=4..: journeys with a csat of 4 or 5 (open max)")
+    _, cases, events = dfg("--attr-range", "csat=..2", "--attr-events")
+    low = [r for r in rows if csat(r) is not None and csat(r) <= 2]
+    check((cases, events) == (len({r["customer_id"] for r in low}), len(low)), "dfg --attr-range csat=..2 --attr-events")
+    _, _, events = dfg("--attr-range", "csat=5..5", "--attr-events", "--attr-nulls")
+    check(events == sum(csat(r) in (None, 5) for r in rows), "dfg --attr-range csat=5..5 --attr-nulls: 5 or empty")
+    returns = [r for r in rows if r["contact_reason"] == "Returns, exchanges"]
+    _, _, events = dfg("--attr", "contact_reason=Returns\\, exchanges", "--attr-events")
+    check(events == len(returns) > 0, "dfg --attr with \\, keeps a comma inside a value")
+    r = run(t, ["variants", sample, "--attr", "segment=premium"])
+    check(r.returncode == 0 and sum(v["count"] for v in json.loads(r.stdout)["variants"]) == len(premium),
+          "variants --attr segment=premium: counts add up to the premium customers")
+    for cmd in ("perf", "paths"):
+        r = run(t, [cmd, sample, "--attr", "segment=premium"])
+        check(r.returncode == 0, f"{cmd} --attr segment=premium runs")
+
+    r = run(t, ["dfg", sample, "--attr", "segmnt=premium"])
+    check(r.returncode == 1 and "unknown attribute 'segmnt'" in r.stderr and "'segment' (case, string)" in r.stderr,
+          "dfg --attr with an unknown attribute: exit 1, names it and lists the log's attributes")
+    r = run(t, ["dfg", sample, "--attr", "segment=gold"])
+    check(r.returncode == 1 and "no value 'gold'" in r.stderr and "'premium'" in r.stderr,
+          "dfg --attr with an unknown value: exit 1, lists the values")
+    r = run(t, ["dfg", sample, "--attr-range", "csat=4"])
+    check(r.returncode == 2 and "MIN..MAX" in r.stderr, "dfg --attr-range without '..': exit 2")
+    r = run(t, ["dfg", sample, "--attr-events"])
+    check(r.returncode == 2, "dfg --attr-events alone: exit 2")
+    r = run(t, ["dfg", sample, "--attr-range", "csat=5..1"])
+    check(r.returncode == 2 and "min is above max" in r.stderr, "dfg --attr-range csat=5..1: exit 2")
+
+    with tempfile.TemporaryDirectory() as tmp:
+        chain = os.path.join(tmp, "chain.json")
+        r1 = run(t, ["dfg", sample, "--attr", "segment=premium", "--attr-range", "csat=4..", "--save-filter", chain])
+        saved = json.load(open(chain, encoding="utf-8"))
+        check([f["kind"] for f in saved["filters"]] == ["attribute", "attribute"], "--save-filter writes attribute filters")
+        r2 = run(t, ["dfg", sample, "--filter", chain])
+        check(r1.returncode == 0 and r1.stdout == r2.stdout,
+              "--filter FILE with attribute filters reads the attributes and equals the flags")
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--tabiji", required=True)
@@ -326,6 +405,7 @@ def main():
     mining_checks(t, a.source)
     cx_checks(t, a.source)
     info_checks(t)
+    attribute_filter_checks(t, a.source)
 
     print(f"cli: {passed} passed, {len(failures)} failed")
     return 1 if failures else 0

@@ -19,9 +19,21 @@
 //                     a view cannot split a case into sub-cases.
 //   variants          keep the cases of the `top` most frequent variants (mine_variants order), or of the
 //                     fewest variants covering `coverage_percent` % of the cases (variants_covering).
+//   attribute         an attribute column (attributes.hpp) found by name, event level first, matched per
+//                     row against a set of values OR an inclusive range [min, max] (either bound open);
+//                     modes as for touchpoint: keep_cases (cases with at least one matching kept event),
+//                     drop_cases (cases with none), keep_events (only the matching events), drop_events
+//                     (all but those). A case-level attribute matches all events of its case, so the
+//                     event modes act as the case modes there. Values are compared typed: strings
+//                     exactly; booleans true/false (any case); integers, reals and times by value (times
+//                     in ISO 8601, naive = UTC). Ranges need an integer, real or time attribute (number
+//                     bounds for integer and real, time bounds for time). A null (missing or empty value)
+//                     never matches a value or a range; with match_null it matches. The attribute must be
+//                     in the log (read: see filter_attribute_names), and string values must occur in it:
+//                     else an InputError naming the attribute and listing the available ones.
 // Touchpoints are named as in the log; an unknown name is an InputError naming it.
 //
-// Adding a filter kind (e.g. attribute filters, once EventLog has attribute columns): add a parameter
+// Adding a filter kind: add a parameter
 // struct, add it to the Filter variant, give it a "kind" name and its fields in filter_json.cpp
 // (filter_kind_name, read and write), its checks in validate_filter and its step in apply_filter. Every
 // std::visit over Filter then fails to compile until the new kind is handled everywhere.
@@ -61,7 +73,9 @@ struct EndpointFilter {
     bool keep = true;
 };
 
-enum class TouchpointMode : uint8_t { keep_cases, drop_cases, keep_events, drop_events };
+// What a filter does with the cases and events that match it (touchpoint and attribute filters).
+enum class MatchMode : uint8_t { keep_cases, drop_cases, keep_events, drop_events };
+using TouchpointMode = MatchMode;
 struct TouchpointFilter {
     TouchpointMode mode = TouchpointMode::keep_cases;
     std::vector<std::string> touchpoints;
@@ -82,8 +96,27 @@ struct VariantFilter {
     double coverage_percent = 0; // else: keep the fewest variants covering this share of cases
 };
 
+// One bound of an attribute range: open, a number (integer and real attributes) or a time (time ones).
+struct AttributeBound {
+    enum class Kind : uint8_t { open, number, time } kind = Kind::open;
+    double number = 0; // Kind::number
+    Micros time = 0;   // Kind::time
+    static AttributeBound of(double x) { return {Kind::number, x, 0}; }
+    static AttributeBound at(Micros t) { return {Kind::time, 0, t}; }
+    bool open() const { return kind == Kind::open; }
+    bool operator==(const AttributeBound&) const = default;
+};
+
+struct AttributeFilter {
+    std::string attribute;
+    MatchMode mode = MatchMode::keep_cases;
+    std::vector<std::string> values; // a value set, or
+    AttributeBound min, max;         // a range (at least one bound set)
+    bool match_null = false;         // nulls match too (alone: match only the nulls)
+};
+
 using Filter = std::variant<TimeFrameFilter, CaseSizeFilter, CaseDurationFilter, EndpointFilter,
-                            TouchpointFilter, FollowsFilter, BetweenFilter, VariantFilter>;
+                            TouchpointFilter, FollowsFilter, BetweenFilter, VariantFilter, AttributeFilter>;
 
 struct FilterChain {
     std::vector<Filter> filters;
@@ -101,6 +134,10 @@ void apply_filter(const EventLog& log, const Filter& f, LogView& view);
 
 // Applies every filter in order to a view that keeps everything.
 LogView apply_filters(const EventLog& log, const FilterChain& chain);
+
+// The attributes the chain's filters read, in order, without repeats: what a reader must keep
+// (AttributeSelection::add) for apply_filters to find them.
+std::vector<std::string> filter_attribute_names(const FilterChain& chain);
 
 // JSON form: {"version": 1, "filters": [{"kind": "...", ...fields...}, ...]}. Field names are stable;
 // times are ISO 8601 strings ("2024-01-01T00:00:00Z"), open bounds null. See filter_json.cpp.
