@@ -44,69 +44,51 @@ uint64_t StringPool::hash(std::string_view s) {
     return h;
 }
 
-namespace {
-
-struct Key {
-    uint64_t hash, head;
-    uint32_t tag;
-};
-
-Key key_of(std::string_view s) {
-    Key k;
-    k.hash = StringPool::hash(s);
-    k.head = 0;
-    std::memcpy(&k.head, s.data(), std::min<size_t>(s.size(), 8));
-    k.tag = (uint32_t(k.hash >> 32) & 0xFFFFFF00u) | uint32_t(std::min<size_t>(s.size(), 255));
-    return k;
-}
-
-} // namespace
-
 void StringPool::grow_index() {
     const size_t size = slots_.empty() ? 64 : slots_.size() * 2;
-    std::vector<Slot> old;
+    std::vector<uint64_t> old;
     old.swap(slots_);
-    slots_.assign(size, Slot{});
+    slots_.assign(size, 0);
     mask_ = size - 1;
-    for (const Slot& slot : old) {
-        if (!slot.id1) continue;
-        uint64_t i = hash(views_[slot.id1 - 1]) & mask_;
-        while (slots_[i].id1) i = (i + 1) & mask_;
+    for (uint64_t slot : old) {
+        if (!slot) continue;
+        uint64_t i = (slot >> 32) & mask_;
+        while (slots_[i]) i = (i + 1) & mask_;
         slots_[i] = slot;
     }
 }
 
 uint32_t StringPool::intern(std::string_view s) {
     if ((views_.size() + 1) * 2 > slots_.size()) grow_index();
-    const Key k = key_of(s);
-    uint64_t i = k.hash & mask_;
-    while (slots_[i].id1) {
-        const Slot& slot = slots_[i];
-        if (slot.tag == k.tag && slot.head == k.head && (s.size() <= 8 || views_[slot.id1 - 1] == s))
-            return slot.id1 - 1;
+    const uint64_t h = hash(s);
+    const uint64_t tag = h >> 32;
+    uint64_t i = tag & mask_;
+    while (const uint64_t slot = slots_[i]) {
+        if ((slot >> 32) == tag) {
+            const uint32_t id = uint32_t(slot) - 1;
+            if (views_[id] == s) return id;
+        }
         i = (i + 1) & mask_;
     }
     const uint32_t id = static_cast<uint32_t>(views_.size());
     views_.push_back(store(s));
-    slots_[i] = Slot{k.head, k.tag, id + 1};
+    slots_[i] = (tag << 32) | (uint64_t(id) + 1);
     return id;
 }
 
 uint32_t StringPool::find(std::string_view s) const {
     if (slots_.empty()) return npos;
-    const Key k = key_of(s);
-    uint64_t i = k.hash & mask_;
-    while (slots_[i].id1) {
-        const Slot& slot = slots_[i];
-        if (slot.tag == k.tag && slot.head == k.head && (s.size() <= 8 || views_[slot.id1 - 1] == s))
-            return slot.id1 - 1;
+    const uint64_t tag = hash(s) >> 32;
+    uint64_t i = tag & mask_;
+    while (const uint64_t slot = slots_[i]) {
+        if ((slot >> 32) == tag && views_[uint32_t(slot) - 1] == s) return uint32_t(slot) - 1;
         i = (i + 1) & mask_;
     }
     return npos;
 }
 
 size_t StringPool::memory_bytes() const {
-    return arena_bytes_ + views_.capacity() * sizeof(std::string_view) + slots_.capacity() * sizeof(Slot);
+    return arena_bytes_ + views_.capacity() * sizeof(std::string_view) + slots_.capacity() * sizeof(uint64_t);
 }
 
 } // namespace tabiji

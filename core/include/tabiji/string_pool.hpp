@@ -34,21 +34,15 @@ class StringPool {
     std::string_view store(std::string_view s);
     void grow_index();
 
+
     std::vector<std::unique_ptr<char[]>> blocks_;
     size_t block_used_ = 0;
     size_t block_size_ = 0;
     size_t arena_bytes_ = 0;
     std::vector<std::string_view> views_;
-    // Open addressing, linear probing, power-of-two size, at most half full. A slot keeps the string's first
-    // 8 bytes and a tag (32 hash bits with the length in the low byte), so a string of up to 8 bytes — most
-    // customer and case ids — is found without touching anything but the slot, and longer ones are
-    // compared in full only when head and tag both match.
-    struct Slot {
-        uint64_t head = 0; // first 8 bytes, zero padded
-        uint32_t tag = 0;  // hash bits | min(length, 255)
-        uint32_t id1 = 0;  // id + 1; 0 = empty
-    };
-    std::vector<Slot> slots_;
+    // Open addressing, linear probing, power-of-two size, at most half full. A slot holds the upper 32
+    // bits of the string's hash and id + 1 (0 = empty), so most mismatches never touch the string.
+    std::vector<uint64_t> slots_;
     uint64_t mask_ = 0;
 };
 
