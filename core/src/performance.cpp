@@ -12,12 +12,17 @@ namespace tabiji {
 
 namespace {
 
-// Linear interpolation between closest ranks of sorted values, q in [0, 1].
-double quantile_sorted(const double* v, size_t n, double q) {
+// Quantile q in [0, 1] by linear interpolation between the closest ranks (numpy/pandas "linear"), found by
+// selection instead of a sort: nth_element puts the rank-lo value in place, and the rank-lo+1 value is
+// the smallest of those after it. Exactly the values a full sort would give, in linear time.
+double quantile_select(double* v, size_t n, double q) {
     const double pos = q * double(n - 1);
     const size_t lo = size_t(std::floor(pos));
-    const size_t hi = std::min(lo + 1, n - 1);
-    return v[lo] + (v[hi] - v[lo]) * (pos - double(lo));
+    std::nth_element(v, v + lo, v + n);
+    const double a = v[lo];
+    if (lo + 1 >= n || pos == double(lo)) return a;
+    const double b = *std::min_element(v + lo + 1, v + n);
+    return a + (b - a) * (pos - double(lo));
 }
 
 constexpr uint32_t kDenseLimit = 2048;
@@ -56,13 +61,13 @@ DurationStats summarize_durations(double* begin, double* end) {
     const size_t n = size_t(end - begin);
     s.count = n;
     if (n == 0) return s;
-    std::sort(begin, end);
-    s.min = begin[0];
-    s.max = begin[n - 1];
+    const auto [lo, hi] = std::minmax_element(begin, end);
+    s.min = *lo;
+    s.max = *hi;
     s.sum = std::accumulate(begin, end, 0.0);
     s.mean = s.sum / double(n);
-    s.median = quantile_sorted(begin, n, 0.5);
-    s.p90 = quantile_sorted(begin, n, 0.9);
+    s.median = quantile_select(begin, n, 0.5);
+    s.p90 = quantile_select(begin, n, 0.9);
     if (n >= 2) {
         double ss = 0;
         for (const double* x = begin; x != end; ++x) ss += (*x - s.mean) * (*x - s.mean);

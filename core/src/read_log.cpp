@@ -7,6 +7,8 @@
 
 #include <rapidjson/document.h>
 
+#include <filesystem>
+
 namespace tabiji {
 
 namespace {
@@ -245,6 +247,9 @@ EventLog read_log_file(const std::string& path, const ReadOptions& options, Read
     if (options.threads > 1 && path != "-" &&
         (options.format == LogFormat::automatic || options.format == LogFormat::csv)) {
         std::string bytes;
+        std::error_code ec;
+        const auto size = std::filesystem::file_size(path, ec); // compressed size for gzip: a lower bound
+        if (!ec) bytes.reserve(size_t(size));
         read_file_chunks(path, [&](std::string_view chunk) { bytes.append(chunk); });
         const LogFormat format =
             options.format == LogFormat::csv
