@@ -4,16 +4,14 @@
 // all columns as typed attributes, as the web app and `tabiji info` read), dfg, variants, performance. Each
 // is run N times and the best time is kept (the least disturbed by the rest of the machine). Peak RSS and
 // bytes of the log's columns per event are reported for the memory target.
+#include "timing.hpp"
+
 #include "tabiji/dfg.hpp"
 #include "tabiji/input_file.hpp"
 #include "tabiji/performance.hpp"
 #include "tabiji/read_csv.hpp"
 #include "tabiji/read_csv_parallel.hpp"
 #include "tabiji/variants.hpp"
-
-#ifndef __EMSCRIPTEN__
-#include <sys/resource.h>
-#endif
 
 #include <algorithm>
 #include <chrono>
@@ -23,35 +21,7 @@
 #include <thread>
 
 using namespace tabiji;
-
-namespace {
-
-double now_s() {
-    return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
-}
-
-template <class F>
-double best_of(int repeat, F&& f) {
-    double best = 1e300;
-    for (int i = 0; i < repeat; ++i) {
-        const double t0 = now_s();
-        f();
-        best = std::min(best, now_s() - t0);
-    }
-    return best;
-}
-
-long peak_rss_kib() {
-#ifdef __EMSCRIPTEN__
-    return 0; // no process accounting in WASM; memory is reported by the native run
-#else
-    rusage u{};
-    getrusage(RUSAGE_SELF, &u);
-    return u.ru_maxrss;
-#endif
-}
-
-} // namespace
+using namespace tabiji::bench;
 
 int main(int argc, char** argv) {
     if (argc < 2) {

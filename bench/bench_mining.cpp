@@ -12,6 +12,8 @@
 //   single-threaded and deterministic, so the results do not depend on the schedule). The WebAssembly
 //   build (for Node, bench/CMakeLists.txt) has no threads: there big_two_threads_s is null.
 // Each timing is the best of N runs.
+#include "timing.hpp"
+
 #include "tabiji/dfg.hpp"
 #include "tabiji/filter.hpp"
 #include "tabiji/performance.hpp"
@@ -30,23 +32,9 @@
 #endif
 
 using namespace tabiji;
+using namespace tabiji::bench;
 
 namespace {
-
-double now_s() {
-    return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
-}
-
-template <class F>
-double best_of(int repeat, F&& f) {
-    double best = 1e300;
-    for (int i = 0; i < repeat; ++i) {
-        const double t0 = now_s();
-        f();
-        best = std::min(best, now_s() - t0);
-    }
-    return best;
-}
 
 // K copies of the log's cases, case ids suffixed "#k".
 EventLog replicate(const EventLog& log, int k) {

@@ -326,12 +326,8 @@ EventLog CsvReader::finish() {
     std::string rest;
     rest.swap(m.carry);
     m.parse(rest, true);
-    m.report.encoding = encoding_name(m.decoder.encoding());
-    m.report.byte_order_mark = m.decoder.had_bom();
-    if ((m.report.replaced_bytes = m.decoder.replaced_bytes()))
-        m.report.problem_counts["invalid_encoding"] += m.report.replaced_bytes;
     if (!m.header_done) m.fail(0, 0, "the file is empty; expected a header line and event rows");
-    m.events.finish_report();
+    m.events.finish_report(m.decoder);
     return m.options.untyped_attributes ? m.builder.finish_untyped() : m.builder.finish();
 }
 

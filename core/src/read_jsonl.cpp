@@ -150,13 +150,9 @@ EventLog JsonlReader::finish() {
         l.swap(m.carry);
         m.take_line(l);
     }
-    m.report.encoding = encoding_name(m.decoder.encoding());
-    m.report.byte_order_mark = m.decoder.had_bom();
-    if ((m.report.replaced_bytes = m.decoder.replaced_bytes()))
-        m.report.problem_counts["invalid_encoding"] += m.report.replaced_bytes;
     if (!m.resolved)
         throw InputError(m.source, 0, 0, "no JSON object in the file; expected one event object per line");
-    m.events.finish_report();
+    m.events.finish_report(m.decoder);
     return m.builder.finish();
 }
 

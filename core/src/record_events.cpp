@@ -112,7 +112,11 @@ void RecordEvents::count_lifecycle(std::string_view value) {
     lifecycles_.emplace_back(std::string(value), 1);
 }
 
-void RecordEvents::finish_report() {
+void RecordEvents::finish_report(const Decoder& decoder) {
+    report_.encoding = encoding_name(decoder.encoding());
+    report_.byte_order_mark = decoder.had_bom();
+    if ((report_.replaced_bytes = decoder.replaced_bytes()))
+        report_.problem_counts["invalid_encoding"] += report_.replaced_bytes;
     for (const auto& [value, count] : lifecycles_) report_.lifecycle_values[value] += count;
     lifecycles_.clear();
 }

@@ -8,6 +8,7 @@
 //   - every other selected column becomes an attribute (AttrLevel::detect).
 // Problems go through problem(): strict mode throws InputError, lenient mode skips the record and counts.
 #pragma once
+#include "tabiji/encoding.hpp"
 #include "tabiji/error.hpp"
 #include "tabiji/read_csv.hpp"
 #include "tabiji/timestamp.hpp"
@@ -62,8 +63,9 @@ class RecordEvents {
     std::vector<std::pair<std::string, uint64_t>> lifecycles_; // value -> records (few distinct values)
 
   public:
-    // Folds the lifecycle counts into the report (at the end of reading).
-    void finish_report();
+    // At the end of reading: what the decoder saw (encoding, byte order mark, replaced bytes) and the
+    // lifecycle counts go into the report.
+    void finish_report(const Decoder& decoder);
 };
 
 template <class Fields>

@@ -1,0 +1,38 @@
+// Timing helpers shared by the benchmarks: a monotonic clock, the best of N runs (the run least disturbed
+// by the rest of the machine), and peak resident memory where the platform reports it.
+#pragma once
+#include <algorithm>
+#include <chrono>
+#ifndef __EMSCRIPTEN__
+#include <sys/resource.h>
+#endif
+
+namespace tabiji::bench {
+
+inline double now_s() {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
+}
+
+template <class F>
+double best_of(int repeat, F&& f) {
+    double best = 1e300;
+    for (int i = 0; i < repeat; ++i) {
+        const double t0 = now_s();
+        f();
+        best = std::min(best, now_s() - t0);
+    }
+    return best;
+}
+
+// Peak resident set size in KiB; 0 under WebAssembly (no process accounting there).
+inline long peak_rss_kib() {
+#ifdef __EMSCRIPTEN__
+    return 0;
+#else
+    rusage u{};
+    getrusage(RUSAGE_SELF, &u);
+    return u.ru_maxrss;
+#endif
+}
+
+} // namespace tabiji::bench
