@@ -7,6 +7,7 @@
 #include "report_format.hpp"
 
 #include "tabiji/dfg.hpp"
+#include "tabiji/dot_map.hpp"
 #include "tabiji/error.hpp"
 #include "tabiji/paths.hpp"
 
@@ -211,46 +212,30 @@ std::string to_csv(const EventLog& log, const Analyses& a) {
     return out;
 }
 
-std::string dot_id(std::string_view s) {
-    std::string out = "\"";
-    for (char c : s) {
-        if (c == '"' || c == '\\') out.push_back('\\');
-        out.push_back(c);
-    }
-    return out + "\"";
-}
-
 // The journey map with the most likely path drawn thick and the dominators of the goal filled.
 std::string to_dot(const EventLog& log, const Dfg& dfg, const Analyses& a) {
-    std::vector<uint8_t> on_path_node(dfg.num_activities, 0), dominator(dfg.num_activities, 0);
+    DotMap m = default_dot_map(dfg);
+    std::vector<uint8_t> on_path_node(dfg.num_activities, 0);
     std::vector<std::pair<uint32_t, uint32_t>> path_edges;
     if (a.path)
         for (size_t i = 0; i < a.path->touchpoints.size(); ++i) {
             on_path_node[a.path->touchpoints[i]] = 1;
             if (i) path_edges.emplace_back(a.path->touchpoints[i - 1], a.path->touchpoints[i]);
         }
+    auto add = [](std::string& attrs, const std::string& more) {
+        attrs += (attrs.empty() ? "" : ", ") + more;
+    };
     if (a.dominators)
-        for (uint32_t t : *a.dominators) dominator[t] = 1;
-    std::string out = "digraph journeys {\n  rankdir=LR;\n  node [shape=box, style=rounded];\n";
-    for (uint32_t t : touchpoint_display_order(log, dfg.events)) {
-        // DOT's own line break (\n) goes after the escaped name.
-        const std::string id = dot_id(log.activities.view(t));
-        out += "  " + id + " [label=" + id.substr(0, id.size() - 1) + "\\n" + std::to_string(dfg.events[t]) +
-               "\"";
-        if (dominator[t]) out += ", style=\"rounded,filled\", fillcolor=\"#ffe08a\"";
-        if (a.dominators && t == a.goal) out += ", peripheries=2";
-        if (on_path_node[t]) out += ", color=\"#c0392b\", penwidth=2";
-        out += "];\n";
-    }
-    for (uint32_t k : edge_display_order(log, dfg)) {
-        const DfgEdge& e = dfg.edges[k];
-        const bool on_path =
-            std::find(path_edges.begin(), path_edges.end(), std::make_pair(e.from, e.to)) != path_edges.end();
-        out += "  " + dot_id(log.activities.view(e.from)) + " -> " + dot_id(log.activities.view(e.to)) +
-               " [label=\"" + std::to_string(e.count) + "\"" +
-               (on_path ? ", color=\"#c0392b\", penwidth=3" : "") + "];\n";
-    }
-    return out + "}\n";
+        for (uint32_t t : *a.dominators)
+            add(m.node_attributes[t], "style=\"rounded,filled\", fillcolor=\"#ffe08a\"");
+    if (a.dominators) add(m.node_attributes[a.goal], "peripheries=2");
+    for (uint32_t t = 0; t < dfg.num_activities; ++t)
+        if (on_path_node[t]) add(m.node_attributes[t], "color=\"#c0392b\", penwidth=2");
+    for (size_t k = 0; k < dfg.edges.size(); ++k)
+        if (std::find(path_edges.begin(), path_edges.end(),
+                      std::make_pair(dfg.edges[k].from, dfg.edges[k].to)) != path_edges.end())
+            add(m.edge_attributes[k], "color=\"#c0392b\", penwidth=3");
+    return write_dot(log, dfg, m);
 }
 
 int run(const Args& args) {

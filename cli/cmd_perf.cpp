@@ -7,6 +7,7 @@
 #include "report_format.hpp"
 
 #include "tabiji/dfg.hpp"
+#include "tabiji/dot_map.hpp"
 #include "tabiji/performance.hpp"
 
 namespace tabiji::cli {
@@ -125,7 +126,7 @@ int run(const Args& args) {
     const FilterChain filters = filter_chain_from_args(args);
     const EventLog log = load_log(args, args.positionals().at(0), report, AttributeSelection::none(),
                                   filter_attribute_names(filters));
-    const Format format = output_format(args, {Format::json, Format::csv});
+    const Format format = output_format(args, {Format::json, Format::csv, Format::dot});
     const std::string table = args.value_or("table", "edges");
     if (table != "edges" && table != "touchpoints" && table != "cases" && table != "histogram")
         throw UsageError("--table expects edges, touchpoints, cases or histogram, got '" + table + "'");
@@ -134,9 +135,23 @@ int run(const Args& args) {
     const auto edges = mine_edge_performance(log, view);
     const auto next = mine_time_to_next(log, view);
     const CaseDurations durations = mine_case_durations(log, view);
-    write_output(args.value_or("output", ""), format == Format::csv
-                                                  ? to_csv(log, table, dfg, edges, next, durations)
-                                                  : to_json(log, dfg, edges, next, durations));
+    std::string out;
+    if (format == Format::dot) {
+        // The map with times: each step labelled with its median duration (and count), each touchpoint
+        // with the median time to the next step. edges[] is in dfg.edges order (both sorted by ids).
+        DotMap m = default_dot_map(dfg);
+        for (size_t k = 0; k < dfg.edges.size() && k < edges.size(); ++k)
+            m.edge_label[k] =
+                short_duration(edges[k].stats.median) + " (" + std::to_string(dfg.edges[k].count) + ")";
+        for (uint32_t a = 0; a < dfg.num_activities && a < next.size(); ++a)
+            if (next[a].count)
+                m.node_detail[a] = std::to_string(dfg.events[a]) + ", next " + short_duration(next[a].median);
+        out = write_dot(log, dfg, m);
+    } else {
+        out = format == Format::csv ? to_csv(log, table, dfg, edges, next, durations)
+                                    : to_json(log, dfg, edges, next, durations);
+    }
+    write_output(args.value_or("output", ""), out);
     return kOk;
 }
 
@@ -149,7 +164,7 @@ Command perf_command() {
     s.usage = "tabiji perf [options] LOG";
     s.options = log_option_specs();
     for (auto& o : filter_option_specs()) s.options.push_back(o);
-    s.options.push_back(format_option_spec("json (default) or csv"));
+    s.options.push_back(format_option_spec("json (default), csv or dot (the map with median times)"));
     s.options.push_back({"table", "TABLE", "CSV table: edges (default), touchpoints, cases or histogram"});
     s.options.push_back({"output", "FILE", "write to FILE (atomically) instead of standard output"});
     s.examples = "  tabiji perf samples/journeys_en.csv\n"

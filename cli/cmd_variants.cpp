@@ -6,6 +6,8 @@
 #include "output.hpp"
 #include "report_format.hpp"
 
+#include "tabiji/dfg.hpp"
+#include "tabiji/dot_map.hpp"
 #include "tabiji/variants.hpp"
 
 #include <algorithm>
@@ -20,7 +22,7 @@ int run(const Args& args) {
     const FilterChain filters = filter_chain_from_args(args);
     const EventLog log = load_log(args, args.positionals().at(0), report, AttributeSelection::none(),
                                   filter_attribute_names(filters));
-    const Format format = output_format(args, {Format::json, Format::csv});
+    const Format format = output_format(args, {Format::json, Format::csv, Format::dot});
     const LogView view = apply_filter_options(args, filters, log);
     const auto variants = mine_variants(log, view);
     const auto curve = variant_coverage_curve(variants);
@@ -45,7 +47,37 @@ int run(const Args& args) {
     }
 
     std::string out;
-    if (format == Format::csv) {
+    if (format == Format::dot) {
+        // The map of the shown variants only: each step labelled with the customers of those variants
+        // taking it (a customer taking a step twice counts twice, as in the dfg counts).
+        const Dfg dfg = mine_dfg(log, view);
+        DotMap m = default_dot_map(dfg);
+        std::vector<uint64_t> node_count(dfg.num_activities, 0), edge_count(dfg.edges.size(), 0);
+        auto edge_index = [&](uint32_t a, uint32_t b) {
+            const auto it = std::lower_bound(dfg.edges.begin(), dfg.edges.end(), std::make_pair(a, b),
+                                             [](const DfgEdge& e, const std::pair<uint32_t, uint32_t>& k) {
+                                                 return std::make_pair(e.from, e.to) < k;
+                                             });
+            return size_t(it - dfg.edges.begin());
+        };
+        for (size_t k = 0; k < shown; ++k) {
+            const Variant& v = variants[k];
+            for (size_t i = 0; i < v.activities.size(); ++i) {
+                node_count[v.activities[i]] += v.count;
+                if (i + 1 < v.activities.size())
+                    edge_count[edge_index(v.activities[i], v.activities[i + 1])] += v.count;
+            }
+        }
+        for (uint32_t a = 0; a < dfg.num_activities; ++a) {
+            m.node_shown[a] = node_count[a] > 0;
+            m.node_detail[a] = std::to_string(node_count[a]);
+        }
+        for (size_t k = 0; k < dfg.edges.size(); ++k) {
+            m.edge_shown[k] = edge_count[k] > 0;
+            m.edge_label[k] = std::to_string(edge_count[k]);
+        }
+        out = write_dot(log, dfg, m);
+    } else if (format == Format::csv) {
         out = "rank,count,share,cumulative_share,length,activities\n";
         for (size_t k = 0; k < shown; ++k) {
             const Variant& v = variants[k];
@@ -104,7 +136,7 @@ Command variants_command() {
     for (auto& o : filter_option_specs()) s.options.push_back(o);
     s.options.push_back({"top", "N", "show the N most frequent variants"});
     s.options.push_back({"coverage", "P", "show the fewest variants covering P % of the journeys"});
-    s.options.push_back(format_option_spec("json (default) or csv"));
+    s.options.push_back(format_option_spec("json (default), csv or dot (the map of the variants shown)"));
     s.options.push_back({"output", "FILE", "write to FILE (atomically) instead of standard output"});
     s.examples = "  tabiji variants samples/journeys_en.csv --top 10\n"
                  "  tabiji variants samples/journeys_en.csv --coverage 80 --format csv\n"

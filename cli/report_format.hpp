@@ -4,6 +4,7 @@
 #pragma once
 #include "args.hpp"
 #include "tabiji/dfg.hpp"
+#include "tabiji/display_order.hpp"
 #include "tabiji/event_log.hpp"
 #include "tabiji/performance.hpp"
 
@@ -32,11 +33,6 @@ void json_names(JsonWriter& w, const EventLog& log, const std::vector<uint32_t>&
 void json_stats(JsonWriter& w, const DurationStats& s);
 // The finished document, laid out, with a final newline.
 std::string json_text(const rapidjson::StringBuffer& buf);
-
-// Display orders (as the dfg JSON): edges by count descending, then source and target names; touchpoints
-// with a non-zero count by count descending, then name.
-std::vector<uint32_t> edge_display_order(const EventLog& log, const Dfg& dfg);
-std::vector<uint32_t> touchpoint_display_order(const EventLog& log, const std::vector<uint64_t>& counts);
 
 std::string csv_field(std::string_view s);
 std::string number(double x);

@@ -2,6 +2,7 @@
 // byte order), so the bytes are the same run to run and platform to platform.
 #include "tabiji/result_json.hpp"
 
+#include "tabiji/display_order.hpp"
 #include "tabiji/json_layout.hpp"
 
 #include <rapidjson/stringbuffer.h>
@@ -21,13 +22,7 @@ void write_string(W& w, std::string_view s) {
 
 template <class W>
 void write_counts(W& w, const EventLog& log, const char* key, const std::vector<uint64_t>& counts) {
-    std::vector<uint32_t> ids;
-    for (uint32_t a = 0; a < counts.size(); ++a)
-        if (counts[a]) ids.push_back(a);
-    std::sort(ids.begin(), ids.end(), [&](uint32_t x, uint32_t y) {
-        if (counts[x] != counts[y]) return counts[x] > counts[y];
-        return log.activities.view(x) < log.activities.view(y);
-    });
+    const std::vector<uint32_t> ids = touchpoint_display_order(log, counts);
     w.Key(key);
     w.StartArray();
     for (uint32_t a : ids) {
@@ -48,14 +43,7 @@ void write_all(W& w, const EventLog& log, const Dfg& dfg, const std::vector<Vari
                uint64_t dropped) {
     auto name = [&](uint32_t a) { return log.activities.view(a); };
     // Edge order shared by "dfg" and "performance_dfg".
-    std::vector<uint32_t> order(dfg.edges.size());
-    std::iota(order.begin(), order.end(), 0u);
-    std::sort(order.begin(), order.end(), [&](uint32_t x, uint32_t y) {
-        const DfgEdge &a = dfg.edges[x], &b = dfg.edges[y];
-        if (a.count != b.count) return a.count > b.count;
-        if (a.from != b.from) return name(a.from) < name(b.from);
-        return name(a.to) < name(b.to);
-    });
+    const std::vector<uint32_t> order = edge_display_order(log, dfg);
 
     w.StartObject();
     w.Key("meta");

@@ -320,6 +320,23 @@ def attribute_filter_checks(t, source):
               "--filter FILE with attribute filters reads the attributes and equals the flags")
 
 
+def dot_format_checks(t):
+    """--format dot on variants and perf (paths has its own checks), against the hand count of the
+    three-customer log: variants in order [Store], [Web, Phone], [Web, Phone, Web, Phone] (all one case,
+    ties by name); Web->Phone durations 60, 300, 120 s (median 120 s), Phone->Web 120 s."""
+    log = os.path.join(GOLDEN, "three_customers.csv")
+    r = run(t, ["perf", "--format", "dot", log])
+    check(r.returncode == 0 and r.stdout.startswith("digraph journeys {")
+          and '"Web" -> "Phone" [label="2 min (3)"];' in r.stdout
+          and '"Phone" -> "Web" [label="2 min (1)"];' in r.stdout
+          and '"Web" [label="Web\\n3, next 2 min"];' in r.stdout,
+          "perf --format dot: median step times on the map")
+    r = run(t, ["variants", "--top", "2", "--format", "dot", log])
+    check(r.returncode == 0 and '"Web" -> "Phone" [label="1"];' in r.stdout and '"Phone" -> "Web"' not in r.stdout
+          and '"Store" [label="Store\\n1"];' in r.stdout,
+          "variants --top 2 --format dot: only the steps of the two variants shown")
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--tabiji", required=True)
@@ -407,6 +424,7 @@ def main():
     info_checks(t)
     attribute_filter_checks(t, a.source)
 
+    dot_format_checks(t)
     print(f"cli: {passed} passed, {len(failures)} failed")
     return 1 if failures else 0
 
