@@ -23,5 +23,8 @@ Command cx_command();
 Command funnel_command();
 Command attribution_command();
 Command catalog_command();
+Command render_command();
+Command report_command();
+Command convert_command();
 
 } // namespace tabiji::cli

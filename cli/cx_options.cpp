@@ -21,7 +21,7 @@ std::vector<OptionSpec> cx_common_option_specs() {
     return s;
 }
 
-CxInput load_cx_input(const Args& args, bool all_attributes) {
+CxInput load_cx_input(const Args& args, bool all_attributes, ReadReport* read_report) {
     CxInput in;
     const auto path = args.value("catalog");
     if (path) {
@@ -39,6 +39,7 @@ CxInput load_cx_input(const Args& args, bool all_attributes) {
     const FilterChain filters = filter_chain_from_args(args);
     ReadReport report;
     in.log = load_log(args, args.positionals().at(0), report, wanted, filter_attribute_names(filters));
+    if (read_report) *read_report = report;
     if (!path) in.catalog = default_catalog_for(in.log);
     in.map = map_touchpoints(in.catalog, in.log);
     in.view = apply_filter_options(args, filters, in.log);

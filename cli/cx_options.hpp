@@ -5,6 +5,7 @@
 #include "tabiji/catalog.hpp"
 #include "tabiji/event_log.hpp"
 #include "tabiji/log_view.hpp"
+#include "tabiji/read_report.hpp"
 #include "tabiji/touchpoint_map.hpp"
 
 #include <string>
@@ -25,7 +26,8 @@ struct CxInput {
 // Reads --catalog (or picks the default catalog in the log's language), loads the log with the attributes
 // the catalog's rules test (all attributes when `all_attributes`), maps touchpoints and applies the filter
 // options.
-CxInput load_cx_input(const Args& args, bool all_attributes);
+// `report`: when given, receives the read report.
+CxInput load_cx_input(const Args& args, bool all_attributes, ReadReport* report = nullptr);
 
 // A touchpoint number for the name given to --OPTION; InputError naming it when unknown.
 uint32_t cx_touchpoint(const CxInput& in, const std::string& name, const char* option);

@@ -11,8 +11,9 @@ using namespace tabiji::cli;
 namespace {
 
 std::vector<Command> all_commands() {
-    return {dfg_command(), info_command(), generate_command(), variants_command(), perf_command(), paths_command(),
-            cx_command(),  funnel_command(), attribution_command(), catalog_command()};
+    return {dfg_command(),    info_command(),   generate_command(), variants_command(),    perf_command(),
+            paths_command(),  cx_command(),     funnel_command(),   attribution_command(), catalog_command(),
+            render_command(), report_command(), convert_command()};
 }
 
 void print_main_help(const std::vector<Command>& commands) {

@@ -337,6 +337,65 @@ def dot_format_checks(t):
           "variants --top 2 --format dot: only the steps of the two variants shown")
 
 
+def batch_checks(t, source):
+    """render, report and convert on the bundled samples."""
+    import re
+    en = os.path.join(source, "samples", "journeys_en.csv")
+    ja = os.path.join(source, "samples", "journeys_ja.csv")
+    with tempfile.TemporaryDirectory() as tmp:
+        svg = os.path.join(tmp, "map.svg")
+        r = run(t, ["render", en, "-o", svg])
+        d = json.loads(run(t, ["dfg", "--no-variants", "--no-performance", en]).stdout)
+        with open(svg, encoding="utf-8") as f:
+            text = f.read()
+        check(r.returncode == 0 and text.count('<g class="node">') == d["num_activities"]
+              and text.count('<g class="edge">') == len(d["dfg"]), "render: one node per touchpoint, one edge per step")
+        check(text.replace('xmlns="http://www.w3.org/2000/svg"', "").find("http") < 0, "render: no external reference")
+        r2 = run(t, ["render", en])
+        check(r2.returncode == 0 and r2.stdout == text, "render: same bytes on standard output, run to run")
+        r = run(t, ["render", "--format", "dot", en])
+        check(r.returncode == 0 and r.stdout.startswith("digraph journeys {"), "render --format dot: the DOT map")
+        r = run(t, ["render", "--end-with", "EC purchase", en])
+        dd = json.loads(run(t, ["dfg", "--no-variants", "--end-with", "EC purchase", en]).stdout)
+        check(r.returncode == 0 and r.stdout.count('<g class="node">') == dd["num_activities"], "render: filter flags apply")
+        r = run(t, ["render", "--format", "png", en])
+        check(r.returncode == 2, "render --format png: exit 2")
+
+        html = os.path.join(tmp, "report.html")
+        r = run(t, ["report", ja, "--funnel", "TVCM,公式Webサイト,ECサイト,EC購入", "-o", html])
+        with open(html, encoding="utf-8") as f:
+            page = f.read()
+        names = [x["activity"] for x in json.loads(run(t, ["dfg", "--no-variants", "--no-performance", ja]).stdout)["activities"]]
+        check(r.returncode == 0 and 20000 < len(page) < 2000000 and page.startswith("<!DOCTYPE html>"), "report: one HTML file of sane size")
+        check(not re.search(r"""(src|href)\s*=\s*["']?\s*(https?:|//)""", page, re.I) and "<script" not in page,
+              "report: no external URL, no script")
+        check(all(n in page for n in names), "report: every touchpoint name is in the page")
+        check('lang="ja"' in page and "ファネル" in page and "失敗需要率" in page, "report: Japanese labels for the Japanese sample")
+        r = run(t, ["report", en, "--lang", "en", "-o", html])
+        with open(html, encoding="utf-8") as f:
+            page = f.read()
+        check(r.returncode == 0 and "Failure demand rate" in page and "Bot containment" in page and "Funnel" not in page,
+              "report --lang en: English labels, no funnel unless asked")
+        check(sorted(os.listdir(tmp)) == ["map.svg", "report.html"], "report: written atomically, no temporary file left")
+        r = run(t, ["report", en, "--lang", "fr", "-o", html])
+        check(r.returncode == 2, "report --lang fr: exit 2")
+
+        for ext in ("csv", "jsonl", "xes"):
+            out = os.path.join(tmp, "out." + ext)
+            r = run(t, ["convert", ja, "-o", out])
+            a = {k: v for k, v in json.loads(run(t, ["dfg", ja]).stdout).items() if k != "meta"}
+            b = {k: v for k, v in json.loads(run(t, ["dfg", out]).stdout).items() if k != "meta"}
+            ia = json.loads(run(t, ["info", "--json", ja]).stdout)
+            ib = json.loads(run(t, ["info", "--json", out]).stdout)
+            same_attrs = [(x["name"], x["level"], x["type"]) for x in ia["attributes"]] == \
+                         [(x["name"], x["level"], x["type"]) for x in ib["attributes"]]
+            check(r.returncode == 0 and a == b and same_attrs, f"convert -o out.{ext}: same journeys and attributes back")
+        r = run(t, ["convert", en, "--to", "jsonl", "--end-with", "EC purchase"])
+        check(r.returncode == 0 and len(r.stdout.splitlines()) == dd["num_events"], "convert --to jsonl with a filter: kept events")
+        r = run(t, ["convert", en, "-o", os.path.join(tmp, "x.txt")])
+        check(r.returncode == 2, "convert to an unknown extension: exit 2")
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--tabiji", required=True)
@@ -425,6 +484,7 @@ def main():
     attribute_filter_checks(t, a.source)
 
     dot_format_checks(t)
+    batch_checks(t, a.source)
     print(f"cli: {passed} passed, {len(failures)} failed")
     return 1 if failures else 0
 
