@@ -62,8 +62,8 @@ std::vector<OptionSpec> log_option_specs() {
     };
 }
 
-EventLog load_log(const Args& args, const std::string& path, ReadReport& report,
-                  const AttributeSelection& attributes, const std::vector<std::string>& required) {
+ReadOptions read_options(const Args& args, const AttributeSelection& attributes,
+                         const std::vector<std::string>& required) {
     ReadOptions o;
     if (auto format = args.value("input-format")) {
         auto f = parse_log_format(*format);
@@ -109,7 +109,10 @@ EventLog load_log(const Args& args, const std::string& path, ReadReport& report,
     o.threads = unsigned(threads);
     o.xes.wallclock = args.flag("xes-wallclock");
     o.ocel.object_type = args.value_or("object-type", "");
-    EventLog log = read_log_file(path, o, &report);
+    return o;
+}
+
+void report_skipped_records(const std::string& path, const ReadReport& report) {
     if (report.skipped_bad_records) {
         std::cerr << "tabiji: " << path << ": skipped " << report.skipped_bad_records << " bad records:";
         for (const auto& [kind, count] : report.problem_counts) std::cerr << " " << kind << "=" << count;
@@ -118,6 +121,12 @@ EventLog load_log(const Args& args, const std::string& path, ReadReport& report,
             std::cerr << "  " << path << ":" << p.line << ":" << p.column << ": " << p.message
                       << (p.text.empty() ? "" : " (found '" + p.text + "')") << "\n";
     }
+}
+
+EventLog load_log(const Args& args, const std::string& path, ReadReport& report,
+                  const AttributeSelection& attributes, const std::vector<std::string>& required) {
+    EventLog log = read_log_file(path, read_options(args, attributes, required), &report);
+    report_skipped_records(path, report);
     return log;
 }
 

@@ -15,6 +15,7 @@ packages=(
     doctest-dev                                            # unit tests
     zlib1g-dev libexpat1-dev                               # .gz input, XES
     chromium fonts-ipaexfont-gothic                        # browser tests, Japanese font for the app
+    openmpi-bin libopenmpi-dev                             # tabiji-mpi (sharded mining) and its test
     nodejs npm python3
 )
 if [[ "${1:-}" == "--bench" ]]; then

@@ -13,8 +13,7 @@ namespace tabiji {
 
 namespace {
 
-struct Part {
-    size_t begin = 0, end = 0;
+struct Part : CsvPart {
     uint64_t lines = 0; // line ends inside the part
     EventLog log;
     ReadReport report;
@@ -36,11 +35,29 @@ void merge_reports(ReadReport& into, const ReadReport& part) {
     }
 }
 
-// Cuts [header_end, size) into `count` parts of about equal size, each ending just after a '\n' (with an
-// even number of '"' before it when quote_parity: outside any quoted field of a well-formed file). The
-// header holds no quote (checked by the caller), so counting starts at header_end.
-std::vector<Part> cut_parts(std::string_view bytes, size_t header_end, unsigned count, bool quote_parity) {
-    std::vector<Part> parts(count);
+} // namespace
+
+CsvCutPlan plan_csv_cuts(std::string_view bytes, const CsvOptions& options) {
+    // Only UTF-8 text can be cut at '\n' bytes; UTF-16 and CP932 files are read on one thread.
+    size_t body = 0;
+    if (bytes.substr(0, 3) == "\xEF\xBB\xBF") body = 3;
+    const std::string_view head = bytes.substr(body, size_t(64) << 10);
+    const bool utf8 =
+        options.encoding == Encoding::utf8 ||
+        (options.encoding == Encoding::detect && bytes.substr(0, 2) != "\xFF\xFE" &&
+         bytes.substr(0, 2) != "\xFE\xFF" && looks_like_utf8(head, head.size() < bytes.size() - body));
+    CsvCutPlan plan;
+    const void* nl = std::memchr(bytes.data() + body, '\n', bytes.size() - body);
+    plan.header_end = nl ? size_t(static_cast<const char*>(nl) - bytes.data()) + 1 : bytes.size();
+    const bool header_quoted = std::memchr(bytes.data(), '"', plan.header_end) != nullptr;
+    plan.splittable = utf8 && !header_quoted;
+    return plan;
+}
+
+// The header holds no quote (plan_csv_cuts), so counting starts at header_end.
+std::vector<CsvPart> cut_csv_parts(std::string_view bytes, size_t header_end, unsigned count,
+                                   bool quote_parity) {
+    std::vector<CsvPart> parts(count);
     size_t pos = header_end;     // where the current part starts
     size_t counted = header_end; // quotes are counted up to here
     size_t quotes = 0;
@@ -72,47 +89,42 @@ std::vector<Part> cut_parts(std::string_view bytes, size_t header_end, unsigned 
     return parts;
 }
 
-} // namespace
+EventLog read_csv_part(std::string_view bytes, size_t header_end, CsvPart part, const std::string& source,
+                       const CsvOptions& options, ReadReport* report) {
+    CsvOptions o = options;
+    o.encoding = Encoding::utf8;
+    o.expected_bytes = header_end + (part.end - part.begin);
+    CsvReader r(source, o);
+    r.feed(bytes.substr(0, header_end));
+    r.feed(bytes.substr(part.begin, part.end - part.begin));
+    EventLog log = r.finish();
+    if (report) *report = r.report();
+    return log;
+}
 
 EventLog read_csv_parallel(std::string_view bytes, const std::string& source, const CsvOptions& options,
                            unsigned threads, ReadReport* report, size_t min_part_bytes) {
-    // Only UTF-8 text can be cut at '\n' bytes; UTF-16 and CP932 files are read on one thread.
-    size_t body = 0;
-    if (bytes.substr(0, 3) == "\xEF\xBB\xBF") body = 3;
-    const std::string_view head = bytes.substr(body, size_t(64) << 10);
-    const bool utf8 =
-        options.encoding == Encoding::utf8 ||
-        (options.encoding == Encoding::detect && bytes.substr(0, 2) != "\xFF\xFE" &&
-         bytes.substr(0, 2) != "\xFE\xFF" && looks_like_utf8(head, head.size() < bytes.size() - body));
-    const size_t header_end = [&] {
-        const void* nl = std::memchr(bytes.data() + body, '\n', bytes.size() - body);
-        return nl ? size_t(static_cast<const char*>(nl) - bytes.data()) + 1 : bytes.size();
-    }();
-    const bool header_quoted = std::memchr(bytes.data(), '"', header_end) != nullptr;
+    const CsvCutPlan plan = plan_csv_cuts(bytes, options);
+    const size_t header_end = plan.header_end;
     unsigned parts_wanted = std::max(1u, threads);
     while (parts_wanted > 1 && bytes.size() / parts_wanted < min_part_bytes) --parts_wanted;
-    if (parts_wanted == 1 || !utf8 || header_quoted) return read_csv(bytes, source, options, report);
+    if (parts_wanted == 1 || !plan.splittable) return read_csv(bytes, source, options, report);
 
-    const std::string_view header = bytes.substr(0, header_end);
     auto read_part = [&](Part& p) {
         try {
             // Lines are counted here, in parallel; problem reports are moved to file lines afterwards.
             p.lines = uint64_t(std::count(bytes.begin() + long(p.begin), bytes.begin() + long(p.end), '\n'));
             CsvOptions o = options;
-            o.encoding = Encoding::utf8;
-            o.expected_bytes = header.size() + (p.end - p.begin);
             o.untyped_attributes = true; // typed once after merging, so every part sees all values
-            CsvReader r(source, o);
-            r.feed(header);
-            r.feed(bytes.substr(p.begin, p.end - p.begin));
-            p.log = r.finish();
-            p.report = r.report();
+            p.log = read_csv_part(bytes, header_end, p, source, o, &p.report);
         } catch (...) {
             p.error = std::current_exception();
         }
     };
     auto read_parts = [&](bool quote_parity) {
-        std::vector<Part> parts = cut_parts(bytes, header_end, parts_wanted, quote_parity);
+        std::vector<Part> parts;
+        for (const CsvPart& c : cut_csv_parts(bytes, header_end, parts_wanted, quote_parity))
+            parts.push_back({c, 0, {}, {}, nullptr});
         std::vector<std::thread> workers;
         for (size_t k = 1; k < parts.size(); ++k) workers.emplace_back(read_part, std::ref(parts[k]));
         read_part(parts[0]);

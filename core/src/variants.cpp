@@ -38,6 +38,19 @@ bool sequence_names_less(const StringPool& names, const std::vector<uint32_t>& x
     });
 }
 
+namespace {
+// Count descending, then the sequence of names.
+bool variant_before(const StringPool& names, const Variant& x, const Variant& y) {
+    if (x.count != y.count) return x.count > y.count;
+    return sequence_names_less(names, x.activities, y.activities);
+}
+} // namespace
+
+void sort_variants(std::vector<Variant>& variants, const StringPool& names) {
+    std::sort(variants.begin(), variants.end(),
+              [&](const Variant& x, const Variant& y) { return variant_before(names, x, y); });
+}
+
 std::vector<Variant> mine_variants(const EventLog& log) {
     return mine_variants(log, LogView{});
 }
@@ -54,15 +67,9 @@ std::vector<Variant> mine_variants(const EventLog& log, const LogView& view,
         if (case_variant) (*case_variant)[ce.case_index] = number;
     });
     for (uint32_t k = 0; k < out.size(); ++k) out[k].activities = std::move(table.sequence(k));
-    auto name_less = [&](const Variant& x, const Variant& y) {
-        return sequence_names_less(log.activities, x.activities, y.activities);
-    };
-    auto before = [&](const Variant& x, const Variant& y) {
-        if (x.count != y.count) return x.count > y.count;
-        return name_less(x, y);
-    };
+    auto before = [&](const Variant& x, const Variant& y) { return variant_before(log.activities, x, y); };
     if (!case_variant) {
-        std::sort(out.begin(), out.end(), before);
+        sort_variants(out, log.activities);
         return out;
     }
     // Sort a permutation so the per-case numbers can be renumbered to the sorted order.

@@ -13,6 +13,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace tabiji {
 
@@ -20,5 +21,29 @@ namespace tabiji {
 EventLog read_csv_parallel(std::string_view bytes, const std::string& source, const CsvOptions& options,
                            unsigned threads, ReadReport* report = nullptr,
                            size_t min_part_bytes = size_t(4) << 20);
+
+// The pieces read_csv_parallel is made of, for readers that split a file across processes (tabiji-mpi):
+
+// Where the header line ends (just after its '\n'), and whether the buffer may be cut at line ends at all:
+// UTF-8 text (given, or detected from the first 64 KiB) with a header that holds no quote.
+struct CsvCutPlan {
+    bool splittable = false;
+    size_t header_end = 0;
+};
+CsvCutPlan plan_csv_cuts(std::string_view bytes, const CsvOptions& options);
+
+// [begin, end) of part k of `count` parts of [header_end, size): each ends just after a '\n' at or after
+// its share of the bytes (with an even number of '"' before it when quote_parity). Only the bytes near
+// the cuts are looked at when quote_parity is false.
+struct CsvPart {
+    size_t begin = 0, end = 0;
+};
+std::vector<CsvPart> cut_csv_parts(std::string_view bytes, size_t header_end, unsigned count,
+                                   bool quote_parity);
+
+// Reads the records of bytes[part.begin, part.end) as UTF-8, the header (bytes[0, header_end)) fed first
+// so the same columns are resolved. options.first_data_line numbers the part's lines in the whole file.
+EventLog read_csv_part(std::string_view bytes, size_t header_end, CsvPart part, const std::string& source,
+                       const CsvOptions& options, ReadReport* report = nullptr);
 
 } // namespace tabiji

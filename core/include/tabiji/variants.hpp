@@ -19,6 +19,10 @@ struct Variant {
 // common prefix), so the order is the same whatever the ids.
 std::vector<Variant> mine_variants(const EventLog& log);
 
+// Sorts variants into that order (names: the pool their activity ids refer to). For results merged from
+// several logs that share one activity pool (tabiji-mpi).
+void sort_variants(std::vector<Variant>& variants, const StringPool& names);
+
 // Interns activity sequences: each distinct sequence gets a dense number, in order of first appearance
 // (a hash of the sequence, verified by comparison). Shared by variants and n-grams.
 class SequenceTable {
