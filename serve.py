@@ -61,10 +61,11 @@ def resolve(root, url_path):
     if not parts:
         parts = ["index.html"]
     candidate = os.path.realpath(os.path.join(root, *parts))
+    if os.path.isdir(candidate):
+        # never a listing; resolved again, as the index.html of a folder can itself be a symlink
+        candidate = os.path.realpath(os.path.join(candidate, "index.html"))
     if os.path.commonpath([root, candidate]) != root:
         return None  # a symlink that leads outside the folder
-    if os.path.isdir(candidate):
-        candidate = os.path.join(candidate, "index.html")  # never a listing
     return candidate if os.path.isfile(candidate) else None
 
 

@@ -5,6 +5,7 @@
 #
 #   scripts/setup.sh            packages for building, testing and serving
 #   scripts/setup.sh --bench    also the baseline tools the benchmarks compare against
+#   scripts/setup.sh --fuzz     also clang and its libFuzzer runtime (bench/fuzz/run.sh)
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
@@ -18,9 +19,10 @@ packages=(
     openmpi-bin libopenmpi-dev                             # tabiji-mpi (sharded mining) and its test
     nodejs npm python3
 )
-if [[ "${1:-}" == "--bench" ]]; then
-    packages+=(python3-pandas valgrind)
-fi
+case "${1:-}" in
+    --bench) packages+=(python3-pandas valgrind) ;;
+    --fuzz) packages+=(clang libclang-rt-14-dev) ;; # libclang_rt.fuzzer with ASan + UBSan runtimes
+esac
 
 missing=()
 for p in "${packages[@]}"; do

@@ -5,6 +5,8 @@
 #include "tabiji/error.hpp"
 #include "tabiji/json_layout.hpp"
 
+#include "json_depth.hpp"
+
 #include <rapidjson/document.h>
 #include <rapidjson/error/en.h>
 #include <rapidjson/stringbuffer.h>
@@ -169,6 +171,8 @@ std::string catalog_to_json(const Catalog& c) {
 }
 
 Catalog catalog_from_json(std::string_view json, const std::string& source) {
+    if (const size_t deep = json_too_deep_at(json); deep != std::string_view::npos)
+        throw InputError(source, 0, 0, json_too_deep_message() + " (at byte " + std::to_string(deep) + ")");
     rapidjson::Document doc;
     doc.Parse(json.data(), json.size());
     if (doc.HasParseError())

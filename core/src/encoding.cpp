@@ -116,7 +116,8 @@ struct Decoder::Impl {
     bool bom = false;
     std::string pending; // bytes held back: detection window, or an incomplete sequence
     iconv_t cd = iconv_t(-1);
-    std::vector<char> out = std::vector<char>(size_t(1) << 20);
+    std::vector<char> out;  // iconv's output buffer, sized when iconv is used
+    bool guessed = false;   // CP932 was chosen because the text was not UTF-8
     uint64_t lines_out = 1; // for error positions: lines in the UTF-8 produced so far
     uint64_t column_out = 1;
     uint64_t replaced = 0;
@@ -145,9 +146,12 @@ struct Decoder::Impl {
     [[noreturn]] void invalid(unsigned char byte, const char* expected) {
         char hex[8];
         std::snprintf(hex, sizeof hex, "0x%02X", byte);
+        const std::string what =
+            byte == 0 ? std::string("a NUL byte (0x00) in the text")
+            : guessed ? std::string("invalid byte ") + hex + ": the text is neither UTF-8 nor CP932"
+                      : std::string("invalid byte ") + hex + " for " + encoding_name(encoding);
         throw InputError(source, track_positions ? lines_out : 0, track_positions ? column_out : 0,
-                         std::string("invalid byte ") + hex + " for " + encoding_name(encoding) +
-                             "; expected " + expected + " (choose the file's encoding with --encoding)");
+                         what + "; expected " + expected + " (choose the file's encoding with --encoding)");
     }
 
     void decide(std::string_view head, bool final) {
@@ -164,6 +168,7 @@ struct Decoder::Impl {
             // Valid UTF-8 in the window: UTF-8 (plain ASCII included). Otherwise CP932, the other
             // encoding spreadsheet exports come in here; if that is wrong too, decoding will say where.
             encoding = looks_like_utf8(head, !final) ? Encoding::utf8 : Encoding::cp932;
+            guessed = encoding == Encoding::cp932;
         }
         if (encoding == Encoding::utf16le || encoding == Encoding::utf16be || encoding == Encoding::cp932) {
             const char* from = encoding == Encoding::cp932     ? "CP932"
@@ -172,14 +177,17 @@ struct Decoder::Impl {
             cd = iconv_open("UTF-8", from);
             if (cd == iconv_t(-1))
                 throw InputError(source, 0, 0, std::string("this build cannot decode ") + from);
+            out.resize(size_t(1) << 20);
         }
         decided = true;
     }
 
-    // UTF-8 input: pass valid runs through untouched; handle bad bytes; keep a cut sequence for later.
+    // UTF-8 input: pass valid runs through untouched; handle bad bytes and NUL bytes (binary data, or
+    // UTF-16 without a byte order mark: never text of a log); keep a cut sequence for later.
     void pass_utf8(std::string_view in, bool final, const Sink& sink) {
         while (!in.empty()) {
-            const size_t ok = valid_utf8_prefix(in, !final);
+            size_t ok = valid_utf8_prefix(in, !final);
+            ok = std::min(ok, in.substr(0, ok).find('\0'));
             emit(in.substr(0, ok), sink);
             in.remove_prefix(ok);
             if (in.empty()) break;
@@ -187,7 +195,7 @@ struct Decoder::Impl {
                 pending.assign(in);
                 return;
             }
-            if (strict) invalid(static_cast<unsigned char>(in[0]), "UTF-8");
+            if (strict) invalid(static_cast<unsigned char>(in[0]), "UTF-8 text");
             ++replaced;
             emit(kReplacement, sink);
             in.remove_prefix(1);

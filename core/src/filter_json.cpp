@@ -17,6 +17,8 @@
 #include "tabiji/json_layout.hpp"
 #include "tabiji/timestamp.hpp"
 
+#include "json_depth.hpp"
+
 #include <rapidjson/document.h>
 #include <rapidjson/error/en.h>
 #include <rapidjson/stringbuffer.h>
@@ -374,6 +376,8 @@ std::string filter_chain_to_json(const FilterChain& chain) {
 }
 
 FilterChain filter_chain_from_json(std::string_view json, const std::string& source) {
+    if (const size_t deep = json_too_deep_at(json); deep != std::string_view::npos)
+        throw InputError(source, 0, 0, json_too_deep_message() + " (at byte " + std::to_string(deep) + ")");
     rapidjson::Document doc;
     doc.Parse(json.data(), json.size());
     if (doc.HasParseError())

@@ -13,6 +13,8 @@
 #include "tabiji/error.hpp"
 #include "tabiji/input_file.hpp"
 
+#include "json_depth.hpp"
+
 #include <cereal/archives/json.hpp>
 #include <cereal/archives/portable_binary.hpp>
 #include <cereal/cereal.hpp>
@@ -200,23 +202,16 @@ namespace tabiji {
 
 namespace {
 
-// Nesting depth of a JSON text (brackets outside strings), stopping early past the limit.
-bool json_too_deep(std::string_view s) {
-    int depth = 0;
+// Whether a JSON text holds a string with the escape \u0000. A NUL byte in a project's text (possible in a
+// binary file) is written so, and cereal reads JSON strings as C strings: the text would be cut there.
+bool json_has_nul(std::string_view json) {
     bool in_string = false;
-    for (size_t i = 0; i < s.size(); ++i) {
-        const char c = s[i];
-        if (in_string) {
-            if (c == '\\')
-                ++i;
-            else if (c == '"')
-                in_string = false;
-        } else if (c == '"') {
-            in_string = true;
-        } else if (c == '[' || c == '{') {
-            if (++depth > kMaxJsonDepth) return true;
-        } else if (c == ']' || c == '}') {
-            --depth;
+    for (size_t i = 0; i < json.size(); ++i) {
+        if (json[i] == '"') {
+            in_string = !in_string;
+        } else if (in_string && json[i] == '\\') {
+            if (json.substr(i + 1, 5) == "u0000") return true;
+            ++i; // the escaped character
         }
     }
     return false;
@@ -225,6 +220,8 @@ bool json_too_deep(std::string_view s) {
 } // namespace
 
 void validate_project(const Project& p, const std::string& source) {
+    if (json_has_nul(project_to_bytes(p, ProjectEncoding::json)))
+        throw InputError(source, 0, 0, "a text holds a NUL byte; expected text without NUL bytes");
     validate_catalog(p.catalog, source);
     for (size_t i = 0; i < p.annotations.size(); ++i) {
         const Annotation& a = p.annotations[i];
@@ -277,7 +274,7 @@ Project project_from_bytes(std::string_view bytes, const std::string& source) {
                          "not a Tabiji project file (expected JSON or the binary signature TABIJIPB)");
     try {
         if (json) {
-            if (json_too_deep(bytes))
+            if (json_too_deep_at(bytes, kMaxJsonDepth) != std::string_view::npos)
                 throw InputError(source, 0, 0, "JSON nested too deeply for a project file");
             std::istringstream in{std::string(bytes)};
             cereal::JSONInputArchive ar(in);

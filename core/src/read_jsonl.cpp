@@ -2,6 +2,7 @@
 // their text), and the object's members handed to RecordEvents like the fields of a CSV record.
 #include "tabiji/read_jsonl.hpp"
 
+#include "json_depth.hpp"
 #include "record_events.hpp"
 
 #include <rapidjson/document.h>
@@ -61,6 +62,8 @@ struct JsonlReader::Impl {
         while (b < text.size() && (text[b] == ' ' || text[b] == '\t' || text[b] == '\r')) ++b;
         if (b == text.size()) return; // blank line
         ++report.records;
+        if (const size_t deep = json_too_deep_at(text); deep != std::string_view::npos)
+            return events.problem("too_deep", line, deep + 1, text, json_too_deep_message());
         buffer.assign(text);
         rapidjson::Document doc;
         doc.ParseInsitu<rapidjson::kParseNumbersAsStringsFlag>(buffer.data());

@@ -6,6 +6,8 @@
 #include "tabiji/error.hpp"
 #include "tabiji/timestamp.hpp"
 
+#include "json_depth.hpp"
+
 #include <rapidjson/document.h>
 #include <rapidjson/error/en.h>
 
@@ -77,6 +79,10 @@ struct OcelReader::Impl {
         if (bytes.compare(0, 3, "\xEF\xBB\xBF") == 0) start = 3;
         // Positions are computed on `bytes`; parse a copy in place so error offsets stay meaningful.
         std::string text = bytes.substr(start);
+        if (const size_t deep = json_too_deep_at(text); deep != std::string_view::npos) {
+            const auto [l, c] = position(start + deep);
+            fail(l, c, json_too_deep_message());
+        }
         rapidjson::Document doc;
         doc.ParseInsitu<rapidjson::kParseDefaultFlags>(text.data());
         if (doc.HasParseError()) {

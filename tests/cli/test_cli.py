@@ -396,6 +396,39 @@ def batch_checks(t, source):
         check(r.returncode == 2, "convert to an unknown extension: exit 2")
 
 
+def bad_input_checks(t, source):
+    """tests/bad_input/ (and inputs made here): exit code 1 and `tabiji: file:line:column: message`, no
+    crash (a signal would show as a negative exit code), within a time limit."""
+    bad = os.path.join(source, "tests", "bad_input")
+    cases = [  # (file, location after the name, what the message says)
+        ("truncated.csv.gz", "", "the gzip file is truncated"),
+        ("invalid_utf8.csv", ":3:4", "invalid byte 0xFF: the text is neither UTF-8 nor CP932"),
+        ("nul_bytes.csv", ":3:4", "a NUL byte (0x00) in the text"),
+        ("wrong_separator.csv", ":1", "no case id column found"),
+        ("ragged_rows.csv", ":3:3", "expected 3 fields as in the header, found 2"),
+        ("timestamp_out_of_range.csv", ":3:9", "is not a timestamp"),
+        ("billion_laughs.xes", ":3:15", "entity declarations are refused"),
+        ("empty.csv", "", "the file is empty"),
+    ]
+    with tempfile.TemporaryDirectory() as tmp:
+        head = '{"case_id": "1", "activity": "A", "x": '
+        with open(os.path.join(tmp, "deep.jsonl"), "w") as f:
+            f.write(head + "[" * 100000 + "]" * 100000 + "}\n")
+        cases.append((os.path.join(tmp, "deep.jsonl"), f":1:{len(head) + 256}", "JSON nested deeper than 256 levels"))
+        with open(os.path.join(tmp, "long.csv"), "w") as f:
+            f.write("case_id,activity,timestamp\n1," + "x" * (10 << 20) + "\n")
+        cases.append((os.path.join(tmp, "long.csv"), ":2:3", "expected 3 fields as in the header, found 2"))
+        os.mkdir(os.path.join(tmp, "folder.csv"))
+        cases.append((os.path.join(tmp, "folder.csv"), "", "is a directory"))
+        for name, where, message in cases:
+            path = os.path.join(bad, name)
+            r = run(t, ["info", path], timeout=60)
+            check(r.returncode == 1 and r.stderr.startswith(f"tabiji: {path}{where}: ") and message in r.stderr,
+                  f"bad input {os.path.basename(name)}: exit 1, {where or 'no location'}, '{message}'")
+        r = run(t, ["info", "--lenient", os.path.join(bad, "nul_bytes.csv")], timeout=60)
+        check(r.returncode == 0, "bad input nul_bytes.csv --lenient: read, the NUL replaced")
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--tabiji", required=True)
@@ -485,6 +518,7 @@ def main():
 
     dot_format_checks(t)
     batch_checks(t, a.source)
+    bad_input_checks(t, a.source)
     print(f"cli: {passed} passed, {len(failures)} failed")
     return 1 if failures else 0
 
