@@ -7,6 +7,7 @@
 #include "output.hpp"
 
 #include "tabiji/cx_metrics.hpp"
+#include "tabiji/error.hpp"
 #include "tabiji/filter.hpp"
 #include "tabiji/input_file.hpp"
 
@@ -69,12 +70,23 @@ int run(const Args& args) {
     w.Key("repeat_contact");
     write_repeat_contact(w, mine_repeat_contact(log, in.view, in.map, repeat_days), in.map);
     std::vector<std::string> notes;
+    // The goal of the attribution: --goal, else the catalog's purchase stage (the conversion most CX
+    // questions start from) when the catalog has touchpoints in it.
+    std::vector<uint32_t> goal;
     if (const auto goal_arg = args.value("goal")) {
-        const auto goal = resolve_funnel_steps({*goal_arg}, in.map, log.source).at(0).touchpoints;
+        goal = resolve_funnel_steps({*goal_arg}, in.map, log.source).at(0).touchpoints;
+    } else {
+        try {
+            goal = resolve_funnel_steps({"purchase"}, in.map, log.source).at(0).touchpoints;
+            notes.push_back("attribution goal: the 'purchase' stage (choose another with --goal)");
+        } catch (const InputError&) {
+            notes.push_back(
+                "attribution omitted: the catalog has no 'purchase' stage; give --goal TOUCHPOINT");
+        }
+    }
+    if (!goal.empty()) {
         w.Key("attribution");
         write_attribution(w, markov_attribution(markov_paths(log, in.view, in.map, goal)), goal, in.map);
-    } else {
-        notes.push_back("attribution omitted: give --goal TOUCHPOINT (e.g. --goal 'EC purchase')");
     }
     w.Key("stages");
     write_stages(w,
@@ -110,7 +122,9 @@ Command cx_command() {
     s.options = cx_common_option_specs();
     s.options.push_back({"window-hours", "H", "failure demand and escalation window (default 24)"});
     s.options.push_back({"repeat-days", "D", "repeat-contact window (default 7)"});
-    s.options.push_back({"goal", "G", "add Markov attribution for goal G (touchpoint, stage or A|B)"});
+    s.options.push_back(
+        {"goal", "G",
+         "goal of the Markov attribution: touchpoint, stage or A|B (default: the purchase stage)"});
     s.options.push_back({"satisfaction", "ATTR",
                          "numeric attribute of the emotion curve (default: csat, nps, "
                          "sentiment or satisfaction when the log has one)"});

@@ -8,7 +8,6 @@
 #include "json_depth.hpp"
 
 #include <rapidjson/document.h>
-#include <rapidjson/error/en.h>
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
@@ -171,14 +170,8 @@ std::string catalog_to_json(const Catalog& c) {
 }
 
 Catalog catalog_from_json(std::string_view json, const std::string& source) {
-    if (const size_t deep = json_too_deep_at(json); deep != std::string_view::npos)
-        throw InputError(source, 0, 0, json_too_deep_message() + " (at byte " + std::to_string(deep) + ")");
     rapidjson::Document doc;
-    doc.Parse(json.data(), json.size());
-    if (doc.HasParseError())
-        throw InputError(source, 0, 0,
-                         "not valid JSON at byte " + std::to_string(doc.GetErrorOffset()) + ": " +
-                             rapidjson::GetParseError_En(doc.GetParseError()));
+    parse_json_document(doc, json, source);
     const Obj root(doc, "$", source);
     root.only({"version", "currency", "unmapped", "stages", "human_contact_channels", "touchpoints", "rules",
                "channel_kinds"});

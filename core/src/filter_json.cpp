@@ -20,7 +20,6 @@
 #include "json_depth.hpp"
 
 #include <rapidjson/document.h>
-#include <rapidjson/error/en.h>
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
@@ -376,14 +375,8 @@ std::string filter_chain_to_json(const FilterChain& chain) {
 }
 
 FilterChain filter_chain_from_json(std::string_view json, const std::string& source) {
-    if (const size_t deep = json_too_deep_at(json); deep != std::string_view::npos)
-        throw InputError(source, 0, 0, json_too_deep_message() + " (at byte " + std::to_string(deep) + ")");
     rapidjson::Document doc;
-    doc.Parse(json.data(), json.size());
-    if (doc.HasParseError())
-        throw InputError(source, 0, 0,
-                         std::string("not valid JSON at byte ") + std::to_string(doc.GetErrorOffset()) +
-                             ": " + rapidjson::GetParseError_En(doc.GetParseError()));
+    parse_json_document(doc, json, source);
     if (!doc.IsObject())
         throw InputError(source, 0, 0, "a filter chain is a JSON object {\"version\", \"filters\"}");
     const auto version = doc.FindMember("version");

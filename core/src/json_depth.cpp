@@ -1,5 +1,10 @@
-// Nesting depth of a JSON text, counted on the raw bytes before any recursive parser sees them.
+// Nesting depth of a JSON text, counted on the raw bytes before any recursive parser sees them, and the
+// one way whole user documents are parsed.
 #include "json_depth.hpp"
+
+#include "tabiji/error.hpp"
+
+#include <rapidjson/error/en.h>
 
 namespace tabiji {
 
@@ -26,6 +31,16 @@ size_t json_too_deep_at(std::string_view s, int limit) {
 
 std::string json_too_deep_message(int limit) {
     return "JSON nested deeper than " + std::to_string(limit) + " levels; expected flat values";
+}
+
+void parse_json_document(rapidjson::Document& doc, std::string_view json, const std::string& source) {
+    if (const size_t deep = json_too_deep_at(json); deep != std::string_view::npos)
+        throw InputError(source, 0, 0, json_too_deep_message() + " (at byte " + std::to_string(deep) + ")");
+    doc.Parse(json.data(), json.size());
+    if (doc.HasParseError())
+        throw InputError(source, 0, 0,
+                         std::string("not valid JSON at byte ") + std::to_string(doc.GetErrorOffset()) +
+                             ": " + rapidjson::GetParseError_En(doc.GetParseError()));
 }
 
 } // namespace tabiji

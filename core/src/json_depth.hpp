@@ -2,6 +2,8 @@
 // project files). rapidjson parses, copies, writes and frees values recursively, so a line of a hundred
 // thousand '[' overflows the stack: readers check the depth on the raw text first, in one pass.
 #pragma once
+#include <rapidjson/document.h>
+
 #include <cstddef>
 #include <string>
 #include <string_view>
@@ -17,5 +19,9 @@ size_t json_too_deep_at(std::string_view text, int limit = kMaxJsonNesting);
 
 // "JSON nested deeper than N levels; ..." for messages.
 std::string json_too_deep_message(int limit = kMaxJsonNesting);
+
+// A whole JSON document a user gave (catalog, filter chain): the depth checked first, then parsed; an
+// InputError naming `source`, the byte offset and what was wrong otherwise.
+void parse_json_document(rapidjson::Document& doc, std::string_view json, const std::string& source);
 
 } // namespace tabiji

@@ -6,6 +6,7 @@ files were checked by hand against the arithmetic in their inputs' comments and 
 `--update` rewrites them from the current binary (review the diff before committing).
 """
 import argparse
+import csv
 import json
 import os
 import subprocess
@@ -159,9 +160,17 @@ def cx_checks(t, source):
     r1, r2 = run(t, ["cx", sample]), run(t, ["cx", sample])
     d = json.loads(r1.stdout) if r1.returncode == 0 else {}
     check(r1.returncode == 0 and r1.stdout == r2.stdout, "cx: output byte-identical run to run")
-    check(all(k in d for k in ("channel_switch", "failure_demand", "escalation", "repeat_contact", "stages"))
-          and "attribution" not in d and any("--goal" in n for n in d.get("notes", [])),
-          "cx: metric keys present, attribution omitted with a note")
+    # Without --goal, attribution is for the catalog's purchase stage; its conversions are the customers
+    # with at least one purchase touchpoint, counted here independently from the CSV.
+    with open(sample, encoding="utf-8", newline="") as f:
+        buyers = {row["customer_id"] for row in csv.DictReader(f)
+                  if row["touchpoint"] in ("EC purchase", "Store purchase")}
+    check(all(k in d for k in ("channel_switch", "failure_demand", "escalation", "repeat_contact", "stages",
+                               "attribution"))
+          and d["attribution"]["goal"] == ["EC purchase", "Store purchase"]
+          and d["attribution"]["conversions"] == len(buyers)
+          and any("'purchase' stage" in n for n in d.get("notes", [])),
+          f"cx: every metric key; attribution for the purchase stage, {len(buyers)} converting customers")
     check(d.get("mapping", {}).get("unmapped") == [], "cx: the default catalog maps the English sample fully")
     check(d.get("stages", {}).get("satisfaction_attribute") == "csat", "cx: csat column found for the emotion curve")
     d = json.loads(run(t, ["cx", os.path.join(source, "samples", "journeys_ja.csv")]).stdout)
