@@ -58,12 +58,6 @@ void json_stats(JsonWriter& w, const DurationStats& s) {
     w.EndObject();
 }
 
-std::string json_text(const rapidjson::StringBuffer& buf) {
-    std::string out = layout_json_lines(std::string_view(buf.GetString(), buf.GetSize()));
-    out.push_back('\n');
-    return out;
-}
-
 std::string csv_field(std::string_view s) {
     if (s.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(s);
     std::string out = "\"";

@@ -6,6 +6,7 @@
 #include "tabiji/dfg.hpp"
 #include "tabiji/display_order.hpp"
 #include "tabiji/event_log.hpp"
+#include "tabiji/json_layout.hpp"
 #include "tabiji/performance.hpp"
 
 #include <rapidjson/stringbuffer.h>
@@ -31,8 +32,6 @@ void json_names(JsonWriter& w, const EventLog& log, const std::vector<uint32_t>&
 // count, mean, median, min, max, sum, stdev (null when count < 2), p90; all null-free when count is 0
 // except stdev.
 void json_stats(JsonWriter& w, const DurationStats& s);
-// The finished document, laid out, with a final newline.
-std::string json_text(const rapidjson::StringBuffer& buf);
 
 std::string csv_field(std::string_view s);
 std::string number(double x);

@@ -164,9 +164,7 @@ std::string catalog_to_json(const Catalog& c) {
     }
     w.EndArray();
     w.EndObject();
-    std::string out = layout_json_lines(std::string_view(buf.GetString(), buf.GetSize()));
-    out.push_back('\n');
-    return out;
+    return json_text(buf);
 }
 
 Catalog catalog_from_json(std::string_view json, const std::string& source) {

@@ -369,9 +369,7 @@ std::string filter_chain_to_json(const FilterChain& chain) {
     }
     w.EndArray();
     w.EndObject();
-    std::string out = layout_json_lines(std::string_view(buf.GetString(), buf.GetSize()));
-    out.push_back('\n');
-    return out;
+    return json_text(buf);
 }
 
 FilterChain filter_chain_from_json(std::string_view json, const std::string& source) {

@@ -18,8 +18,10 @@ std::string layout_json_lines(std::string_view in) {
         const char c = in[i];
         if (in_string) {
             out.push_back(c);
-            if (c == '\\' && i + 1 < in.size()) out.push_back(in[++i]);
-            else if (c == '"') in_string = false;
+            if (c == '\\' && i + 1 < in.size())
+                out.push_back(in[++i]);
+            else if (c == '"')
+                in_string = false;
             continue;
         }
         switch (c) {
@@ -43,8 +45,10 @@ std::string layout_json_lines(std::string_view in) {
             break;
         case ',':
             out.push_back(',');
-            if (broken(depth)) newline(depth);
-            else out.push_back(' ');
+            if (broken(depth))
+                newline(depth);
+            else
+                out.push_back(' ');
             break;
         case ':':
             out.append(": ");
@@ -53,6 +57,12 @@ std::string layout_json_lines(std::string_view in) {
             out.push_back(c);
         }
     }
+    return out;
+}
+
+std::string json_text(const rapidjson::StringBuffer& compact) {
+    std::string out = layout_json_lines(std::string_view(compact.GetString(), compact.GetSize()));
+    out.push_back('\n');
     return out;
 }
 
