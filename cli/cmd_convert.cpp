@@ -69,8 +69,7 @@ Command convert_command() {
     s.name = "convert";
     s.summary = "write a log as CSV, JSON Lines or XES, with its attributes, types and levels";
     s.usage = "tabiji convert [options] LOG -o OUT.{csv,jsonl,xes}";
-    s.options = log_option_specs();
-    for (auto& o : filter_option_specs()) s.options.push_back(o);
+    s.options = log_and_filter_option_specs();
     s.options.push_back({"to", "FORMAT", "csv, jsonl or xes; default: from the extension of -o"});
     s.options.push_back({"output", "FILE", "write to FILE (atomically); - for standard output (with --to)"});
     s.examples = "  tabiji convert samples/journeys_ja.csv -o journeys.xes\n"

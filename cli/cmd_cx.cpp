@@ -53,12 +53,7 @@ int run(const Args& args) {
     rapidjson::StringBuffer buf;
     JsonWriter w(buf);
     w.StartObject();
-    w.Key("source");
-    json_string(w, log.source);
-    w.Key("num_cases");
-    w.Uint64(size.cases);
-    w.Key("num_events");
-    w.Uint64(size.events);
+    json_log_header(w, log.source, size.cases, size.events);
     w.Key("mapping");
     write_mapping(w, in.map);
     w.Key("channel_switch");

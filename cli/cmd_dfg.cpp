@@ -44,8 +44,7 @@ Command dfg_command() {
     s.summary =
         "journey graph (directly-follows graph), start/end touchpoints, variants and step times as JSON";
     s.usage = "tabiji dfg [options] LOG   (CSV, XES or OCEL JSON; .gz too; - for standard input)";
-    s.options = log_option_specs();
-    for (auto& o : filter_option_specs()) s.options.push_back(o);
+    s.options = log_and_filter_option_specs();
     s.options.push_back({"no-variants", "", "leave out the variants"});
     s.options.push_back({"no-performance", "", "leave out the step durations (performance_dfg)"});
     s.options.push_back({"compact", "", "one-line JSON instead of indented"});

@@ -48,12 +48,7 @@ std::string to_json(const EventLog& log, const Dfg& dfg, const Analyses& a) {
     JsonWriter w(buf);
     auto name = [&](uint32_t t) { json_string(w, log.activities.view(t)); };
     w.StartObject();
-    w.Key("source");
-    json_string(w, log.source);
-    w.Key("num_cases");
-    w.Uint64(dfg.num_cases);
-    w.Key("num_events");
-    w.Uint64(dfg.num_events);
+    json_log_header(w, log.source, dfg.num_cases, dfg.num_events);
     if (a.path) {
         w.Key("most_likely_path");
         w.StartObject();
@@ -289,8 +284,7 @@ Command paths_command() {
     s.name = "paths";
     s.summary = "most likely path, frequent sub-journeys, loops and rework, dominators, centrality";
     s.usage = "tabiji paths [options] LOG";
-    s.options = log_option_specs();
-    for (auto& o : filter_option_specs()) s.options.push_back(o);
+    s.options = log_and_filter_option_specs();
     s.options.push_back({"from", "A", "most likely path from touchpoint A (with --to)"});
     s.options.push_back({"to", "B", "... to touchpoint B (product of count / out-count of each step)"});
     s.options.push_back({"ngram", "N", "most frequent sub-journeys of N consecutive touchpoints"});

@@ -51,12 +51,7 @@ std::string to_json(const EventLog& log, const Dfg& dfg, const std::vector<EdgeP
     rapidjson::StringBuffer buf;
     JsonWriter w(buf);
     w.StartObject();
-    w.Key("source");
-    json_string(w, log.source);
-    w.Key("num_cases");
-    w.Uint64(dfg.num_cases);
-    w.Key("num_events");
-    w.Uint64(dfg.num_events);
+    json_log_header(w, log.source, dfg.num_cases, dfg.num_events);
     w.Key("has_time");
     w.Bool(log.has_time);
     w.Key("case_durations");
@@ -162,8 +157,7 @@ Command perf_command() {
     s.name = "perf";
     s.summary = "step durations, time to next step per touchpoint, journey durations and their histogram";
     s.usage = "tabiji perf [options] LOG";
-    s.options = log_option_specs();
-    for (auto& o : filter_option_specs()) s.options.push_back(o);
+    s.options = log_and_filter_option_specs();
     s.options.push_back(format_option_spec("json (default), csv or dot (the map with median times)"));
     s.options.push_back({"table", "TABLE", "CSV table: edges (default), touchpoints, cases or histogram"});
     s.options.push_back({"output", "FILE", "write to FILE (atomically) instead of standard output"});

@@ -41,8 +41,7 @@ Command render_command() {
     s.name = "render";
     s.summary = "the journey map as a self-contained SVG image (the browser's layout) or Graphviz DOT";
     s.usage = "tabiji render [options] LOG";
-    s.options = log_option_specs();
-    for (auto& o : filter_option_specs()) s.options.push_back(o);
+    s.options = log_and_filter_option_specs();
     s.options.push_back({"format", "FORMAT", "svg (default) or dot"});
     s.options.push_back({"no-edge-labels", "", "leave the step counts off the curves"});
     s.options.push_back({"output", "FILE", "write to FILE (atomically) instead of standard output"});

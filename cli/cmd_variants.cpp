@@ -132,8 +132,7 @@ Command variants_command() {
     s.name = "variants";
     s.summary = "distinct journeys (variants), most frequent first, with shares and coverage";
     s.usage = "tabiji variants [options] LOG";
-    s.options = log_option_specs();
-    for (auto& o : filter_option_specs()) s.options.push_back(o);
+    s.options = log_and_filter_option_specs();
     s.options.push_back({"top", "N", "show the N most frequent variants"});
     s.options.push_back({"coverage", "P", "show the fewest variants covering P % of the journeys"});
     s.options.push_back(format_option_spec("json (default), csv or dot (the map of the variants shown)"));

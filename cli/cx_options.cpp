@@ -12,8 +12,7 @@
 namespace tabiji::cli {
 
 std::vector<OptionSpec> cx_common_option_specs() {
-    std::vector<OptionSpec> s = log_option_specs();
-    for (auto& o : filter_option_specs()) s.push_back(o);
+    std::vector<OptionSpec> s = log_and_filter_option_specs();
     s.push_back(
         {"catalog", "FILE",
          "touchpoint catalog (JSON, see 'tabiji catalog'); default: the built-in catalog of the sample "

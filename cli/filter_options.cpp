@@ -82,6 +82,12 @@ uint64_t parse_count(const Args& args, const char* name, uint64_t fallback) {
 
 } // namespace
 
+std::vector<OptionSpec> log_and_filter_option_specs() {
+    std::vector<OptionSpec> s = log_option_specs();
+    for (auto& o : filter_option_specs()) s.push_back(o);
+    return s;
+}
+
 std::vector<OptionSpec> filter_option_specs() {
     return {
         {"filter", "FILE", "apply the filter chain in FILE (JSON, see --save-filter) before the flags below"},

@@ -11,6 +11,8 @@
 namespace tabiji::cli {
 
 std::vector<OptionSpec> filter_option_specs();
+// What every command that reads and mines one log takes: the log options, then the filter options.
+std::vector<OptionSpec> log_and_filter_option_specs();
 
 // The chain the options describe: first the filters of --filter FILE (in their order), then the
 // convenience flags in the order of filter_option_specs(). Throws UsageError for bad flag values and

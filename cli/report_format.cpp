@@ -38,6 +38,15 @@ void json_names(JsonWriter& w, const EventLog& log, const std::vector<uint32_t>&
     w.EndArray();
 }
 
+void json_log_header(JsonWriter& w, std::string_view source, uint64_t cases, uint64_t events) {
+    w.Key("source");
+    json_string(w, source);
+    w.Key("num_cases");
+    w.Uint64(cases);
+    w.Key("num_events");
+    w.Uint64(events);
+}
+
 void json_stats(JsonWriter& w, const DurationStats& s) {
     w.StartObject();
     w.Key("count");

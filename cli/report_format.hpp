@@ -30,6 +30,8 @@ void json_string(JsonWriter& w, std::string_view s);
 // A list of touchpoint names.
 void json_names(JsonWriter& w, const EventLog& log, const std::vector<uint32_t>& ids);
 // count, mean, median, min, max, sum, stdev (null when count < 2), p90; all null-free when count is 0
+// The opening members of a result: "source", "num_cases", "num_events".
+void json_log_header(JsonWriter& w, std::string_view source, uint64_t cases, uint64_t events);
 // except stdev.
 void json_stats(JsonWriter& w, const DurationStats& s);
 
