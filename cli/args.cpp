@@ -59,6 +59,7 @@ Args::Args(const CommandSpec& spec, const std::vector<std::string>& argv) {
                 value = argv[++i];
             }
             values_[name] = value;
+            repeated_[name].push_back(value);
         }
     }
     if (help_) return;
@@ -72,6 +73,11 @@ std::optional<std::string> Args::value(const std::string& name) const {
     auto it = values_.find(name);
     if (it == values_.end()) return std::nullopt;
     return it->second;
+}
+
+std::vector<std::string> Args::values(const std::string& name) const {
+    auto it = repeated_.find(name);
+    return it == repeated_.end() ? std::vector<std::string>{} : it->second;
 }
 
 std::string Args::value_or(const std::string& name, const std::string& fallback) const {

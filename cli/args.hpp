@@ -36,14 +36,18 @@ class Args {
     // Throws UsageError on an unknown option, a missing value or a wrong number of positionals.
     Args(const CommandSpec& spec, const std::vector<std::string>& argv);
     bool flag(const std::string& name) const { return values_.count(name) != 0; }
-    std::optional<std::string> value(const std::string& name) const;
+    std::optional<std::string> value(const std::string& name) const; // the last one given
+    std::vector<std::string> values(const std::string& name) const;  // every one given, in order
     std::string value_or(const std::string& name, const std::string& fallback) const;
     long long int_or(const std::string& name, long long fallback) const; // UsageError when not a number
     const std::vector<std::string>& positionals() const { return positionals_; }
     bool help() const { return help_; }
+    // Replaces (or adds) an option's value: for running a command once per log with adjusted options.
+    void set_value(const std::string& name, std::string value) { values_[name] = std::move(value); }
 
   private:
     std::map<std::string, std::string> values_;
+    std::map<std::string, std::vector<std::string>> repeated_;
     std::vector<std::string> positionals_;
     bool help_ = false;
 };

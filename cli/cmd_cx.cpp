@@ -4,7 +4,7 @@
 #include "commands.hpp"
 #include "cx_options.hpp"
 #include "cx_report.hpp"
-#include "output.hpp"
+#include "report_format.hpp"
 
 #include "tabiji/cx_metrics.hpp"
 #include "tabiji/error.hpp"
@@ -39,14 +39,18 @@ LogView segment_view(const Args& args, const char* option, const CxInput& in) {
     return v;
 }
 
-int run(const Args& args) {
+std::string kind(const Args& args) {
+    return format_extension(output_format(args, {Format::json}));
+}
+
+std::string produce(const Args& args, const std::string& path) {
     const double window_hours = positive_option(args, "window-hours", 24);
     const double repeat_days = positive_option(args, "repeat-days", 7);
     const double gap = duration_option(args, "max-gap", std::numeric_limits<double>::infinity());
     if (args.value("segment-a").has_value() != args.value("segment-b").has_value())
         throw UsageError("--segment-a and --segment-b go together");
     if (args.value("max-gap") && !args.value("funnel")) throw UsageError("--max-gap needs --funnel");
-    const CxInput in = load_cx_input(args, true);
+    const CxInput in = load_cx_input(args, path, true);
     const EventLog& log = in.log;
     const ViewSize size = view_size(log, in.view);
 
@@ -103,8 +107,7 @@ int run(const Args& args) {
     for (const auto& n : notes) json_string(w, n);
     w.EndArray();
     w.EndObject();
-    write_output(args.value_or("output", ""), json_text(buf));
-    return kOk;
+    return json_text(buf);
 }
 
 } // namespace
@@ -113,8 +116,9 @@ Command cx_command() {
     CommandSpec s;
     s.name = "cx";
     s.summary = "journey metrics: channel switching, failure demand, escalation, repeat contact, stages";
-    s.usage = "tabiji cx [options] LOG";
+    s.usage = "tabiji cx [options] LOG...";
     s.options = cx_common_option_specs();
+    s.options.push_back(cx_project_option_spec());
     s.options.push_back({"window-hours", "H", "failure demand and escalation window (default 24)"});
     s.options.push_back({"repeat-days", "D", "repeat-contact window (default 7)"});
     s.options.push_back(
@@ -129,7 +133,8 @@ Command cx_command() {
         {"segment-a", "FILTER.json", "compare segment A (a filter chain, see --save-filter) ..."});
     s.options.push_back(
         {"segment-b", "FILTER.json", "... with segment B: case shares with z-test, median times"});
-    s.options.push_back({"output", "FILE", "write to FILE (atomically) instead of standard output"});
+    s.options.push_back(format_option_spec("json (the only one)"));
+    s.options.push_back(batch_output_option_spec());
     s.examples =
         "  tabiji cx samples/journeys_en.csv\n"
         "  tabiji cx samples/journeys_en.csv --goal 'EC purchase' --window-hours 48 --repeat-days 14\n"
@@ -138,8 +143,8 @@ Command cx_command() {
         "  tabiji dfg samples/journeys_en.csv --drop-touchpoint Chatbot --save-filter nobot.json\n"
         "  tabiji cx samples/journeys_en.csv --segment-a nobot.json --segment-b bot.json\n";
     s.min_positionals = 1;
-    s.max_positionals = 1;
-    return {s, run};
+    s.max_positionals = kManyLogs;
+    return {s, nullptr, {kind, produce}};
 }
 
 } // namespace tabiji::cli

@@ -68,7 +68,7 @@ int run_generate(const Args& args) {
 Command generate_command() {
     CommandSpec spec;
     spec.name = "generate";
-    spec.summary = "Write a synthetic omnichannel customer-journey log (CSV) from a seeded model";
+    spec.summary = "write a synthetic omnichannel customer-journey log (CSV) from a seeded model";
     spec.usage = "tabiji generate [options]";
     spec.min_positionals = 0;
     spec.max_positionals = 0;

@@ -3,7 +3,7 @@
 // --json for machines (deterministic; the fields of log_info.hpp).
 #include "commands.hpp"
 #include "log_options.hpp"
-#include "output.hpp"
+#include "report_format.hpp"
 
 #include "tabiji/log_info.hpp"
 #include "tabiji/timestamp.hpp"
@@ -102,13 +102,19 @@ std::string info_text(const LogInfo& info, const ReadReport& r) {
     return o.str();
 }
 
-int run(const Args& args) {
+Format format(const Args& args) {
+    return args.flag("json") ? Format::json : output_format(args, {Format::text, Format::json});
+}
+
+std::string kind(const Args& args) {
+    return format_extension(format(args));
+}
+
+std::string produce(const Args& args, const std::string& path) {
     ReadReport report;
-    const EventLog log = load_log(args, args.positionals().at(0), report, AttributeSelection{});
+    const EventLog log = load_log(args, path, report, AttributeSelection{});
     const LogInfo info = describe_log(log);
-    write_output(args.value_or("output", ""),
-                 args.flag("json") ? log_info_json(info, report) : info_text(info, report));
-    return kOk;
+    return format(args) == Format::json ? log_info_json(info, report) : info_text(info, report);
 }
 
 } // namespace
@@ -117,16 +123,18 @@ Command info_command() {
     CommandSpec s;
     s.name = "info";
     s.summary = "what a log holds: cases, events, time span, attributes and their types, read problems";
-    s.usage = "tabiji info [options] LOG";
+    s.usage = "tabiji info [options] LOG...";
     s.options = log_option_specs();
-    s.options.push_back({"json", "", "JSON instead of text (deterministic, for scripts)"});
-    s.options.push_back({"output", "FILE", "write to FILE (atomically) instead of standard output"});
+    s.options.push_back(format_option_spec("text (default) or json (deterministic, for scripts)"));
+    s.options.push_back({"json", "", "the same as --format json"});
+    s.options.push_back(batch_output_option_spec());
     s.examples = "  tabiji info samples/journeys_en.csv\n"
                  "  tabiji info --json --lenient export.csv.gz\n"
-                 "  tabiji info --tz Asia/Tokyo events.jsonl\n";
+                 "  tabiji info --tz Asia/Tokyo events.jsonl\n"
+                 "  tabiji info --format json logs/ > infos.json        (every log of a folder)\n";
     s.min_positionals = 1;
-    s.max_positionals = 1;
-    return {s, run};
+    s.max_positionals = kManyLogs;
+    return {s, nullptr, {kind, produce}};
 }
 
 } // namespace tabiji::cli

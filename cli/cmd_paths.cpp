@@ -3,7 +3,6 @@
 #include "commands.hpp"
 #include "filter_options.hpp"
 #include "log_options.hpp"
-#include "output.hpp"
 #include "report_format.hpp"
 
 #include "tabiji/dfg.hpp"
@@ -233,11 +232,15 @@ std::string to_dot(const EventLog& log, const Dfg& dfg, const Analyses& a) {
     return write_dot(log, dfg, m);
 }
 
-int run(const Args& args) {
+std::string kind(const Args& args) {
+    return format_extension(output_format(args, {Format::json, Format::csv, Format::dot}));
+}
+
+std::string produce(const Args& args, const std::string& path) {
     ReadReport report;
     const FilterChain filters = filter_chain_from_args(args);
-    const EventLog log = load_log(args, args.positionals().at(0), report, AttributeSelection::none(),
-                                  filter_attribute_names(filters));
+    const EventLog log =
+        load_log(args, path, report, AttributeSelection::none(), filter_attribute_names(filters));
     const Format format = output_format(args, {Format::json, Format::csv, Format::dot});
     const bool want_path = args.value("from") || args.value("to");
     if (want_path && !(args.value("from") && args.value("to")))
@@ -273,8 +276,7 @@ int run(const Args& args) {
     const std::string out = format == Format::csv   ? to_csv(log, a)
                             : format == Format::dot ? to_dot(log, dfg, a)
                                                     : to_json(log, dfg, a);
-    write_output(args.value_or("output", ""), out);
-    return kOk;
+    return out;
 }
 
 } // namespace
@@ -283,7 +285,7 @@ Command paths_command() {
     CommandSpec s;
     s.name = "paths";
     s.summary = "most likely path, frequent sub-journeys, loops and rework, dominators, centrality";
-    s.usage = "tabiji paths [options] LOG";
+    s.usage = "tabiji paths [options] LOG...";
     s.options = log_and_filter_option_specs();
     s.options.push_back({"from", "A", "most likely path from touchpoint A (with --to)"});
     s.options.push_back({"to", "B", "... to touchpoint B (product of count / out-count of each step)"});
@@ -294,14 +296,14 @@ Command paths_command() {
     s.options.push_back({"centrality", "", "betweenness centrality of the touchpoints"});
     s.options.push_back(format_option_spec("json (default), csv (one row per item) or dot (the map, path "
                                            "and dominators highlighted)"));
-    s.options.push_back({"output", "FILE", "write to FILE (atomically) instead of standard output"});
+    s.options.push_back(batch_output_option_spec());
     s.examples = "  tabiji paths samples/journeys_en.csv                    (bigrams, loops, centrality)\n"
                  "  tabiji paths samples/journeys_en.csv --from 'TV ad' --to 'EC purchase'\n"
                  "  tabiji paths samples/journeys_en.csv --ngram 3 --top 5 --format csv\n"
                  "  tabiji paths samples/journeys_en.csv --goal 'EC purchase' --format dot -o map.dot\n";
     s.min_positionals = 1;
-    s.max_positionals = 1;
-    return {s, run};
+    s.max_positionals = kManyLogs;
+    return {s, nullptr, {kind, produce}};
 }
 
 } // namespace tabiji::cli

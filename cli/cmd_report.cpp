@@ -5,7 +5,6 @@
 #include "commands.hpp"
 #include "cx_options.hpp"
 #include "html_chart.hpp"
-#include "output.hpp"
 #include "report_labels.hpp"
 
 #include "tabiji/cx_metrics.hpp"
@@ -92,12 +91,16 @@ dl.read{display:grid;grid-template-columns:max-content auto;gap:2px 16px;font-si
 footer{font-size:12px;color:#5a6878;text-align:center;padding:8px}
 )";
 
-int run(const Args& args) {
+std::string kind(const Args&) {
+    return "html";
+}
+
+std::string produce(const Args& args, const std::string& path) {
     ReadReport report;
-    const CxInput in = load_cx_input(args, false, &report);
+    const CxInput in = load_cx_input(args, path, false, &report);
     const EventLog& log = in.log;
     const Dfg dfg = mine_dfg(log, in.view);
-    bool ja = looks_japanese(log, dfg);
+    bool ja = in.project ? in.project->view.language == "ja" : looks_japanese(log, dfg);
     if (const auto lang = args.value("lang")) {
         if (*lang != "ja" && *lang != "en") throw UsageError("--lang expects ja or en, got '" + *lang + "'");
         ja = *lang == "ja";
@@ -234,9 +237,16 @@ int run(const Args& args) {
     h += "</section>\n";
 
     // [SECTION] Funnel.
-    if (const auto f = args.value("funnel")) {
-        const double gap = duration_option(args, "max-gap", std::numeric_limits<double>::infinity());
-        const auto steps = resolve_funnel_steps(split_list(*f), in.map, log.source);
+    // --funnel, else the project's first saved funnel.
+    const SavedFunnel* saved = in.project && !in.project->funnels.empty() ? &in.project->funnels[0] : nullptr;
+    if (args.value("funnel") || saved) {
+        // --max-gap, else the saved funnel's own gap (0: none).
+        const double saved_gap = !args.value("funnel") && saved->max_gap_seconds > 0
+                                     ? saved->max_gap_seconds
+                                     : std::numeric_limits<double>::infinity();
+        const double gap = duration_option(args, "max-gap", saved_gap);
+        const auto steps = resolve_funnel_steps(
+            args.value("funnel") ? split_list(*args.value("funnel")) : saved->steps, in.map, log.source);
         const Funnel fun = mine_funnel(log, in.view, in.map, steps, gap);
         std::vector<ChartBar> bars;
         for (size_t k = 0; k < steps.size(); ++k) {
@@ -252,8 +262,7 @@ int run(const Args& args) {
     }
     h += std::string("<footer>") + esc(L.footer) +
          " (tabiji " TABIJI_VERSION ")</footer>\n</main>\n</body>\n</html>\n";
-    write_output(args.value_or("output", ""), h);
-    return kOk;
+    return h;
 }
 
 } // namespace
@@ -262,20 +271,28 @@ Command report_command() {
     CommandSpec s;
     s.name = "report";
     s.summary = "one self-contained HTML report: summary, journey map, variants, times, CX metrics";
-    s.usage = "tabiji report [options] LOG -o report.html";
+    s.usage = "tabiji report [options] LOG... -o report.html";
     s.options = cx_common_option_specs();
-    s.options.push_back({"lang", "LANG", "ja or en; default: ja when most touchpoint names are Japanese"});
-    s.options.push_back({"funnel", "A,B,C", "add a funnel over these steps (see 'tabiji funnel')"});
+    s.options.push_back(cx_project_option_spec());
+    s.options.push_back(
+        {"lang", "LANG",
+         "ja or en; default: the project's, else ja when most touchpoint names are Japanese"});
+    s.options.push_back(
+        {"funnel", "A,B,C",
+         "add a funnel over these steps (see 'tabiji funnel'); default: the project's first"});
     s.options.push_back({"max-gap", "DURATION", "longest wait between funnel steps (7d, 36h, ...)"});
-    s.options.push_back({"output", "FILE", "write to FILE (atomically) instead of standard output"});
+    s.options.push_back(batch_output_option_spec());
     s.examples =
         "  tabiji report samples/journeys_en.csv -o report.html\n"
-        "  tabiji report samples/journeys_ja.csv --funnel 'テレビCM,公式サイト,ECサイト,EC購入' -o "
+        "  tabiji report samples/journeys_ja.csv --funnel 'TVCM,公式Webサイト,ECサイト,EC購入' -o "
         "レポート.html\n"
-        "  tabiji report samples/journeys_en.csv --lang ja --end-with 'EC purchase' -o purchase.html\n";
+        "  tabiji report samples/journeys_en.csv --lang ja --end-with 'EC purchase' -o purchase.html\n"
+        "  tabiji report export.csv --project client.tabiji.json -o report.html   (catalog, filters, "
+        "funnel)\n"
+        "  tabiji report logs/ -o reports/                    (one report per log of the folder)\n";
     s.min_positionals = 1;
-    s.max_positionals = 1;
-    return {s, run};
+    s.max_positionals = kManyLogs;
+    return {s, nullptr, {kind, produce}};
 }
 
 } // namespace tabiji::cli

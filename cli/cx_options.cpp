@@ -20,13 +20,24 @@ std::vector<OptionSpec> cx_common_option_specs() {
     return s;
 }
 
-CxInput load_cx_input(const Args& args, bool all_attributes, ReadReport* read_report) {
+OptionSpec cx_project_option_spec() {
+    return {"project", "FILE",
+            "a project saved by the browser app (JSON or binary): its catalog (unless --catalog) and its "
+            "filters (after the filter flags)"};
+}
+
+CxInput load_cx_input(const Args& args, const std::string& path, bool all_attributes,
+                      ReadReport* read_report) {
     CxInput in;
-    const auto path = args.value("catalog");
-    if (path) {
+    const auto catalog_path = args.value("catalog");
+    if (catalog_path) {
         std::string text;
-        read_file_chunks(*path, [&](std::string_view c) { text.append(c); });
-        in.catalog = catalog_from_json(text, *path);
+        read_file_chunks(*catalog_path, [&](std::string_view c) { text.append(c); });
+        in.catalog = catalog_from_json(text, *catalog_path);
+    }
+    if (const auto project_path = args.value("project")) {
+        in.project = load_project(*project_path);
+        if (!catalog_path) in.catalog = in.project->catalog;
     }
     AttributeSelection wanted; // all
     if (!all_attributes) {
@@ -35,11 +46,14 @@ CxInput load_cx_input(const Args& args, bool all_attributes, ReadReport* read_re
             if (!r.attribute.empty()) names.push_back(r.attribute);
         wanted = AttributeSelection::only(names);
     }
-    const FilterChain filters = filter_chain_from_args(args);
+    FilterChain filters = filter_chain_from_args(args);
+    if (in.project)
+        filters.filters.insert(filters.filters.end(), in.project->filters.filters.begin(),
+                               in.project->filters.filters.end());
     ReadReport report;
-    in.log = load_log(args, args.positionals().at(0), report, wanted, filter_attribute_names(filters));
+    in.log = load_log(args, path, report, wanted, filter_attribute_names(filters));
     if (read_report) *read_report = report;
-    if (!path) in.catalog = default_catalog_for(in.log);
+    if (!catalog_path && !in.project) in.catalog = default_catalog_for(in.log);
     in.map = map_touchpoints(in.catalog, in.log);
     in.view = apply_filter_options(args, filters, in.log);
     return in;

@@ -5,9 +5,11 @@
 #include "tabiji/catalog.hpp"
 #include "tabiji/event_log.hpp"
 #include "tabiji/log_view.hpp"
+#include "tabiji/project.hpp"
 #include "tabiji/read_report.hpp"
 #include "tabiji/touchpoint_map.hpp"
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -15,19 +17,23 @@ namespace tabiji::cli {
 
 // --catalog FILE, plus the log and filter options.
 std::vector<OptionSpec> cx_common_option_specs();
+// --project FILE (a command that takes it adds it; load_cx_input reads it).
+OptionSpec cx_project_option_spec();
 
 struct CxInput {
     EventLog log;
     Catalog catalog;
     TouchpointMap map;
     LogView view;
+    std::optional<Project> project; // --project: what the browser app saved (catalog, filters, funnels, ...)
 };
 
-// Reads --catalog (or picks the default catalog in the log's language), loads the log with the attributes
-// the catalog's rules test (all attributes when `all_attributes`), maps touchpoints and applies the filter
-// options.
-// `report`: when given, receives the read report.
-CxInput load_cx_input(const Args& args, bool all_attributes, ReadReport* report = nullptr);
+// Reads --catalog, else the catalog of --project, else picks the default catalog in the log's language; loads
+// the log with the attributes the catalog's rules test (all attributes when `all_attributes`), maps
+// touchpoints and applies the filter options (a project's filters first). `report`: when given, receives the
+// read report.
+CxInput load_cx_input(const Args& args, const std::string& path, bool all_attributes,
+                      ReadReport* report = nullptr);
 
 // A touchpoint number for the name given to --OPTION; InputError naming it when unknown.
 uint32_t cx_touchpoint(const CxInput& in, const std::string& name, const char* option);

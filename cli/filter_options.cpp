@@ -8,6 +8,7 @@
 #include "tabiji/timestamp.hpp"
 
 #include <cmath>
+#include <mutex>
 #include <string>
 #include <utility>
 
@@ -208,11 +209,16 @@ FilterChain filter_chain_from_args(const Args& args) {
 }
 
 LogView apply_filter_options(const Args& args, const FilterChain& chain, const EventLog& log) {
-    if (auto path = args.value("save-filter")) write_output(*path, filter_chain_to_json(chain));
+    if (auto path = args.value("save-filter")) {
+        // Several logs in one call save the same chain, one at a time (one temporary file name per target).
+        static std::mutex saving;
+        std::lock_guard<std::mutex> lock(saving);
+        write_output(*path, filter_chain_to_json(chain));
+    }
     // An attribute the log lacks: the reader kept only the ones asked for, so the error could not list
     // the others. Read the file again with all of them (an error path only; not standard input) and let
     // the filter fail there, naming the attribute and listing the log's.
-    const std::string& path = args.positionals().at(0);
+    const std::string& path = log.source; // the log as named (several may be given)
     for (const std::string& name : filter_attribute_names(chain))
         if (!log.attribute(name) && path != "-") {
             ReadReport report;

@@ -1,5 +1,7 @@
 #include "log_options.hpp"
 
+#include "progress.hpp"
+
 #include "tabiji/read_log.hpp"
 
 #include <algorithm>
@@ -53,7 +55,10 @@ std::vector<OptionSpec> log_option_specs() {
          "start_timestamp and duration_s"},
         {"lenient", "", "skip bad rows and report them, instead of stopping at the first"},
         {"encoding", "NAME", "utf-8, utf-16, shift_jis (cp932); default: detected (BOM, UTF-8, else CP932)"},
-        {"threads", "N", "threads for reading CSV; default: all cores (1: stream with little memory)"},
+        {"threads", "N",
+         "threads for reading CSV, and logs read at once when several are given; default: all cores (1: "
+         "stream with little memory)"},
+        {"quiet", "", "no progress bar on stderr (it is shown only on a terminal, for work over a second)"},
         {"input-format", "FORMAT",
          "csv, jsonl, xes or ocel; default: detected from the content, then the file name"},
         {"xes-wallclock", "", "XES: read wall-clock times and ignore UTC offsets, as PM4Py does"},
@@ -109,6 +114,7 @@ ReadOptions read_options(const Args& args, const AttributeSelection& attributes,
     o.threads = unsigned(threads);
     o.xes.wallclock = args.flag("xes-wallclock");
     o.ocel.object_type = args.value_or("object-type", "");
+    o.progress = progress_callback();
     return o;
 }
 

@@ -11,9 +11,10 @@ using namespace tabiji::cli;
 namespace {
 
 std::vector<Command> all_commands() {
-    return {dfg_command(),    info_command(),   generate_command(), variants_command(),    perf_command(),
-            paths_command(),  cx_command(),     funnel_command(),   attribution_command(), catalog_command(),
-            render_command(), report_command(), convert_command()};
+    return {dfg_command(),         info_command(),    generate_command(),     variants_command(),
+            perf_command(),        paths_command(),   cx_command(),           funnel_command(),
+            attribution_command(), catalog_command(), render_command(),       report_command(),
+            convert_command(),     filter_command(),  training_pack_command()};
 }
 
 void print_main_help(const std::vector<Command>& commands) {
@@ -21,7 +22,7 @@ void print_main_help(const std::vector<Command>& commands) {
               << "Usage: tabiji COMMAND [options] [arguments]\n\nCommands:\n";
     for (const auto& c : commands)
         std::cout << "  " << c.spec.name
-                  << std::string(c.spec.name.size() < 12 ? 12 - c.spec.name.size() : 1, ' ') << c.spec.summary
+                  << std::string(c.spec.name.size() < 15 ? 15 - c.spec.name.size() : 1, ' ') << c.spec.summary
                   << "\n";
     std::cout << "\n'tabiji COMMAND --help' shows the options of a command.\n\n"
               << "Exit codes: 0 ok, 1 bad input (file, line and column on stderr), 2 usage error,\n"
@@ -53,7 +54,7 @@ int main(int argc, char** argv) {
                 std::cout << help_text(c.spec);
                 return kOk;
             }
-            return c.run(args);
+            return c.batch.produce ? run_batch(c.batch, args) : c.run(args);
         } catch (const UsageError& e) {
             std::cerr << "tabiji " << name << ": " << e.what() << "\n";
             return kUsage;

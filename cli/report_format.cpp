@@ -1,6 +1,7 @@
 // Output helpers shared by the mining subcommands (see report_format.hpp).
 #include "report_format.hpp"
 
+#include "tabiji/csv_field.hpp"
 #include "tabiji/json_layout.hpp"
 
 #include <algorithm>
@@ -12,20 +13,21 @@ OptionSpec format_option_spec(const std::string& allowed_help) {
     return {"format", "FORMAT", allowed_help};
 }
 
+namespace {
+const char* const kFormatNames[] = {"json", "csv", "dot", "svg", "text"};
+}
+
 Format output_format(const Args& args, const std::vector<Format>& allowed) {
-    const std::string v = args.value_or("format", "json");
-    Format f;
-    if (v == "json")
-        f = Format::json;
-    else if (v == "csv")
-        f = Format::csv;
-    else if (v == "dot")
-        f = Format::dot;
-    else
-        throw UsageError("--format expects json, csv or dot, got '" + v + "'");
+    std::string names;
+    for (Format a : allowed) names += std::string(names.empty() ? "" : ", ") + kFormatNames[int(a)];
+    const std::string v = args.value_or("format", kFormatNames[int(allowed.at(0))]);
     for (Format a : allowed)
-        if (a == f) return f;
-    throw UsageError("--format " + v + " is not available for this command");
+        if (v == kFormatNames[int(a)]) return a;
+    throw UsageError("--format expects " + names + ", got '" + v + "'");
+}
+
+std::string format_extension(Format format) {
+    return format == Format::text ? "txt" : kFormatNames[int(format)];
 }
 
 void json_string(JsonWriter& w, std::string_view s) {
@@ -68,14 +70,7 @@ void json_stats(JsonWriter& w, const DurationStats& s) {
 }
 
 std::string csv_field(std::string_view s) {
-    if (s.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(s);
-    std::string out = "\"";
-    for (char c : s) {
-        if (c == '"') out.push_back('"');
-        out.push_back(c);
-    }
-    out.push_back('"');
-    return out;
+    return csv_field_text(s);
 }
 
 std::string number(double x) {

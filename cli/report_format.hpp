@@ -18,11 +18,13 @@
 
 namespace tabiji::cli {
 
-enum class Format { json, csv, dot };
+enum class Format { json, csv, dot, svg, text };
 
-// --output-format (json by default); `allowed` lists what the command writes.
+// --format (the first of `allowed` by default); `allowed` lists what the command writes.
 OptionSpec format_option_spec(const std::string& allowed_help);
 Format output_format(const Args& args, const std::vector<Format>& allowed);
+// "json", "csv", "dot", "svg", "txt": the kind of a result (batch.hpp) and its file extension.
+std::string format_extension(Format format);
 
 using JsonWriter = rapidjson::Writer<rapidjson::StringBuffer>;
 

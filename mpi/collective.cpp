@@ -88,22 +88,28 @@ void Comm::phase(const std::function<void()>& f) {
     throw JobFailed{code, rank_ == 0 ? message : std::string()};
 }
 
-std::vector<std::string> Comm::all_to_all(const std::vector<std::string>& out) {
+Comm::Received Comm::all_to_all(std::vector<std::string> out) {
     std::vector<int> send_counts(static_cast<size_t>(size_)), recv_counts(static_cast<size_t>(size_));
     for (int r = 0; r < size_; ++r) send_counts[size_t(r)] = checked_int(out[size_t(r)].size());
     MPI_Alltoall(send_counts.data(), 1, MPI_INT, recv_counts.data(), 1, MPI_INT, comm_);
     const std::vector<int> send_displs = displacements(send_counts), recv_displs = displacements(recv_counts);
     std::string send;
     send.reserve(size_t(send_displs.back()) + size_t(send_counts.back()));
-    for (const std::string& s : out) send += s;
-    std::string recv(size_t(recv_displs.back()) + size_t(recv_counts.back()), '\0');
-    MPI_Alltoallv(send.data(), send_counts.data(), send_displs.data(), MPI_CHAR, recv.data(),
+    for (std::string& s : out) {
+        send += s;
+        std::string().swap(s);
+    }
+    Received in;
+    in.bytes.assign(size_t(recv_displs.back()) + size_t(recv_counts.back()), '\0');
+    MPI_Alltoallv(send.data(), send_counts.data(), send_displs.data(), MPI_CHAR, in.bytes.data(),
                   recv_counts.data(), recv_displs.data(), MPI_CHAR, comm_);
     for (int r = 0; r < size_; ++r)
         if (r != rank_)
             bytes_sent += uint64_t(send_counts[size_t(r)]),
                 bytes_received += uint64_t(recv_counts[size_t(r)]);
-    return split(recv, recv_counts, recv_displs);
+    in.offset.assign(recv_displs.begin(), recv_displs.end());
+    in.offset.push_back(in.bytes.size());
+    return in;
 }
 
 std::vector<std::string> Comm::gather(const std::string& mine) {

@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <functional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace tabiji::mpi {
@@ -30,8 +31,17 @@ class Comm {
     // mapped to the exit codes of `tabiji` (1 bad input, 2 usage, 3 internal / out of memory).
     void phase(const std::function<void()>& f);
 
-    // out[r]: the bytes for rank r. Returns in[s]: the bytes rank s sent here.
-    std::vector<std::string> all_to_all(const std::vector<std::string>& out);
+    // The bytes every rank sent here, in one buffer (no copy per part).
+    struct Received {
+        std::string bytes;
+        std::vector<size_t> offset; // part s: [offset[s], offset[s + 1])
+        std::string_view operator[](size_t s) const {
+            return std::string_view(bytes).substr(offset[s], offset[s + 1] - offset[s]);
+        }
+    };
+    // out[r]: the bytes for rank r (consumed: each part is freed once copied). Returns in[s]: the bytes
+    // rank s sent here.
+    Received all_to_all(std::vector<std::string> out);
     // Every rank's bytes, on rank 0 (empty elsewhere).
     std::vector<std::string> gather(const std::string& mine);
     // Every rank's bytes, on every rank.

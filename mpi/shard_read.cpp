@@ -1,9 +1,10 @@
 // read_shard: map the file, decide (identically on every rank) whether it can be split, read this rank's
-// range, and fall back to rank 0 when any range failed.
+// range, and fall back to rank 0 when any range failed. read_files: runs of whole files per rank.
 #include "shard_read.hpp"
 
 #include "../cli/log_options.hpp"
 #include "tabiji/error.hpp"
+#include "tabiji/log_merge.hpp"
 #include "tabiji/read_csv_parallel.hpp"
 
 #include <fcntl.h>
@@ -115,6 +116,50 @@ Shard read_shard(Comm& comm, const std::string& path, const ReadOptions& options
         cli::report_skipped_records(path, shard.report);
         shard.bytes = file_bytes;
     });
+    return shard;
+}
+
+std::vector<int> file_ranks(const std::vector<uint64_t>& sizes, int ranks) {
+    uint64_t total = 0;
+    for (uint64_t b : sizes) total += b;
+    std::vector<int> rank(sizes.size(), 0);
+    uint64_t before = 0;
+    for (size_t i = 0; i < sizes.size(); ++i) {
+        // The rank whose share holds the middle of the file (by count when all files are empty).
+        const long double middle =
+            total ? (long double)(before) + (long double)(sizes[i]) / 2 : (long double)(i) + 0.5L;
+        const long double whole = total ? (long double)(total) : (long double)(sizes.size());
+        rank[i] = std::min(ranks - 1, int(middle * ranks / whole));
+        before += sizes[i];
+    }
+    if (!rank.empty()) rank[0] = 0; // rank 0 reads the first file: its columns name the result's
+    return rank;
+}
+
+Shard read_files(Comm& comm, const std::vector<std::string>& paths, const ReadOptions& options) {
+    Shard shard;
+    std::vector<uint64_t> sizes(paths.size(), 0);
+    for (size_t i = 0; i < paths.size(); ++i) {
+        struct stat st {};
+        if (::stat(paths[i].c_str(), &st) == 0 && S_ISREG(st.st_mode)) sizes[i] = uint64_t(st.st_size);
+    }
+    const std::vector<int> rank = file_ranks(sizes, comm.size());
+    comm.phase([&] {
+        bool first = true;
+        for (size_t i = 0; i < paths.size(); ++i) {
+            if (rank[i] != comm.rank()) continue;
+            ReadReport report;
+            EventLog log = read_log_file(paths[i], options, &report);
+            cli::report_skipped_records(paths[i], report);
+            const uint64_t dropped = shard.report.dropped_missing_values + report.dropped_missing_values;
+            if (first) shard.report = std::move(report);
+            shard.report.dropped_missing_values = dropped;
+            shard.bytes += sizes[i];
+            shard.log = first ? std::move(log) : merge_logs(std::move(shard.log), log);
+            first = false;
+        }
+    });
+    shard.split = true;
     return shard;
 }
 

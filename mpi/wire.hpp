@@ -22,6 +22,12 @@ class WireWriter {
         put(uint32_t(s.size()));
         out_.append(s);
     }
+    // n values of an array, without a length (the reader knows n).
+    template <class T>
+    void put_array(const T* values, size_t n) {
+        static_assert(std::is_trivially_copyable_v<T>);
+        out_.append(reinterpret_cast<const char*>(values), n * sizeof(T));
+    }
 
   private:
     std::string& out_;
@@ -45,6 +51,16 @@ class WireReader {
         need(n);
         const std::string_view s = in_.substr(pos_, n);
         pos_ += n;
+        return s;
+    }
+
+    // The bytes of n values of T (copy them out with memcpy: they need not be aligned).
+    template <class T>
+    std::string_view get_array(size_t n) {
+        static_assert(std::is_trivially_copyable_v<T>);
+        if (n > (in_.size() - pos_) / sizeof(T)) throw std::logic_error("tabiji-mpi: truncated message");
+        const std::string_view s = in_.substr(pos_, n * sizeof(T));
+        pos_ += n * sizeof(T);
         return s;
     }
 

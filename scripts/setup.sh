@@ -17,6 +17,7 @@ packages=(
     zlib1g-dev libexpat1-dev                               # .gz input, XES
     chromium fonts-ipaexfont-gothic                        # browser tests, Japanese font for the app
     openmpi-bin libopenmpi-dev                             # tabiji-mpi (sharded mining) and its test
+    graphviz                                               # reference `dot` for the layout crossing test
     nodejs npm python3
 )
 case "${1:-}" in

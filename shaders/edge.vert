@@ -1,6 +1,8 @@
 #version 300 es
-// Edges of the journey map: one instance per edge, a cubic Bezier curve tessellated here into a ribbon of
-// kSegments quads (6 vertices each), followed by one quad for the arrowhead (6 more vertices).
+// Edges of the journey map: one instance per cubic Bezier segment of an edge's curve, tessellated here into
+// a ribbon of u_segments quads (6 vertices each, fewer when zoomed out), followed by one quad for the
+// arrowhead (6 more vertices; the last segment of a curve only). Instances wholly off screen collapse to
+// nothing (culled before rasterisation).
 // Control points arrive in world space; the curve is built in pixel space so that the ribbon keeps at least
 // one pixel of width and a pixel-wide anti-aliased rim at any zoom.
 precision highp float;
@@ -13,13 +15,13 @@ layout(location = 3) in vec2 a_width; // x: ribbon width (world), y: 1 to draw a
 uniform vec2 u_viewport;
 uniform vec2 u_offset;
 uniform float u_scale;
+uniform int u_segments; // ribbon pieces per instance
 
 out vec2 v_uv;          // ribbon: (t, signed px across); arrow: px (along from base, across)
 flat out float v_kind;  // 0 ribbon, 1 arrowhead
 flat out vec3 v_shape;  // ribbon: half width px; arrow: length px, half width px
 flat out vec4 v_color;
 
-const int kSegments = 24;
 const float kPad = 1.5; // pixels added around the shape for the anti-aliased rim
 
 vec2 to_px(vec2 w) { return w * u_scale + u_offset; }
@@ -50,8 +52,18 @@ void main() {
     // Do not let the arrow take more than 40% of a short edge.
     arrow_len = min(arrow_len, 0.4 * length(p3 - p0) + 0.001);
     v_color = a_color;
+    // Off-screen cull: the curve lies in its control points' hull.
+    vec2 lo = min(min(p0, p1), min(p2, p3)) - vec2(half_w + arrow_half + kPad);
+    vec2 hi = max(max(p0, p1), max(p2, p3)) + vec2(half_w + arrow_half + kPad);
+    if (hi.x < 0.0 || hi.y < 0.0 || lo.x > u_viewport.x || lo.y > u_viewport.y) {
+        gl_Position = vec4(2.0, 2.0, 2.0, 1.0);
+        v_uv = vec2(0.0);
+        v_kind = 1.0;
+        v_shape = vec3(0.0);
+        return;
+    }
 
-    int ribbon_vertices = kSegments * 6;
+    int ribbon_vertices = u_segments * 6;
     const int kCornerEnd[6] = int[6](0, 1, 0, 0, 1, 1);
     const float kCornerSide[6] = float[6](-1.0, -1.0, 1.0, 1.0, -1.0, 1.0);
     int corner = gl_VertexID % 6;
@@ -60,7 +72,7 @@ void main() {
         // The ribbon stops under the arrowhead: shift its end back along the end tangent.
         vec2 back = dir_end * arrow_len * 0.85;
         vec2 q2 = p2 - back, q3 = p3 - back;
-        float t = float(gl_VertexID / 6 + kCornerEnd[corner]) / float(kSegments);
+        float t = float(gl_VertexID / 6 + kCornerEnd[corner]) / float(u_segments);
         vec2 pos = bezier(p0, p1, q2, q3, t);
         vec2 tan_ = safe_normalize(bezier_tangent(p0, p1, q2, q3, t), chord);
         vec2 n = vec2(-tan_.y, tan_.x);

@@ -3,6 +3,7 @@
 
 #include "tabiji/error.hpp"
 #include "tabiji/read_log.hpp"
+#include "tabiji/training_pack_reader.hpp"
 
 #include <cstdio>
 #include <exception>
@@ -47,7 +48,10 @@ uint32_t AppState::begin_load(std::string name, double size_bytes) {
     auto problem = guarded([&] {
         ReadOptions options;
         options.set_strict(false); // the UI reads leniently: bad rows are skipped and shown in the report
-        reader_ = std::make_unique<LogReader>(loading_name_, options);
+        if (has_training_pack_extension(loading_name_))
+            reader_ = std::make_unique<TrainingPackReader>(loading_name_); // training mode (web/training_*)
+        else
+            reader_ = std::make_unique<LogReader>(loading_name_, options);
     });
     if (problem) show_error(*problem);
     return load_id_;
@@ -81,6 +85,8 @@ bool AppState::finish(uint32_t id) {
         next.log = reader_->finish();
         next.read = reader_->report();
         next.dfg = mine_dfg(next.log);
+        if (auto* pack = dynamic_cast<TrainingPackReader*>(reader_.get()))
+            next.pack = std::make_shared<const TrainingPack>(pack->take_pack());
     });
     reader_.reset();
     if (problem) {
@@ -93,12 +99,26 @@ bool AppState::finish(uint32_t id) {
         return false;
     }
     next.name = loading_name_;
-    journey_ = std::move(next);
-    ++journey_generation_;
-    report.frames_with_journey = 0; // "ready" waits for a frame that drew this journey
+    show(std::move(next));
+    if (journey_->pack) { // a training pack: its project (catalog, annotations) is the one to show
+        analysis.apply_project(*journey_, journey_->pack->project);
+        analysis.mark_saved();
+    }
     chunk_.clear();
     chunk_.shrink_to_fit();
     return true;
+}
+
+void AppState::show(Journey next) {
+    // A generated graph (the bench page) has no events to mine: its DFG is kept as given.
+    const bool generated = next.log.num_events() == 0 && next.dfg.num_activities > 0;
+    Dfg given;
+    if (generated) given = next.dfg;
+    journey_ = std::move(next);
+    analysis.reset(*journey_);
+    if (generated) journey_->dfg = std::move(given);
+    ++journey_generation_;
+    report.frames_with_journey = 0; // "ready" waits for a frame that drew this journey
 }
 
 void AppState::fail(uint32_t id, std::string message) {

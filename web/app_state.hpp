@@ -2,9 +2,12 @@
 // chunks, the last error, the font bytes handed over by the page, and the figures of the last frame.
 // One instance, reached through app_state(); the platform layer and the views share it.
 #pragma once
+#include "analysis.hpp"
 #include "tabiji/dfg.hpp"
 #include "tabiji/event_log.hpp"
 #include "tabiji/read_report.hpp"
+#include "tabiji/training_pack.hpp"
+#include "ui_state.hpp"
 
 #include <cstdint>
 #include <memory>
@@ -21,8 +24,9 @@ namespace tabiji::web {
 struct Journey {
     std::string name; // the file name the user opened
     EventLog log;
-    Dfg dfg;
+    Dfg dfg;         // of the filtered view (Analysis keeps it current)
     ReadReport read; // what the reader saw: format, columns, rows dropped or skipped and why
+    std::shared_ptr<const TrainingPack> pack; // the training pack the log came from (its log is `log`)
 };
 
 // What the last frame did, for the status line and for tests.
@@ -61,6 +65,8 @@ class AppState {
 
     // [SECTION] The journey on screen
     const std::optional<Journey>& journey() const { return journey_; }
+    void show(Journey next); // replaces the journey on screen (finish(), or a generated bench graph)
+    std::optional<Journey>& journey() { return journey_; } // for Analysis, which keeps its dfg current
     uint64_t journey_generation() const { return journey_generation_; }
 
     // [SECTION] Errors: the message of the last failed load (cleared when a new load begins)
@@ -77,6 +83,8 @@ class AppState {
     bool font_settled() const { return font_settled_; } // loaded, or failed for good
 
     FrameReport report;
+    UiState ui;        // panels and dialogs open (ui_state.hpp)
+    Analysis analysis; // filters, variants, catalog, ... of the journey on screen (analysis.hpp)
 
   private:
     std::optional<Journey> journey_;

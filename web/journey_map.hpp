@@ -1,16 +1,26 @@
-// The journey map as drawable geometry in world units: touchpoint boxes, start/end markers, and the
-// directly-follows edges as cubic Bézier curves, placed by core's layered layout (left to right).
+// The map of the journey on screen: core's map geometry (map_geometry.hpp, shared with the CLI's SVG) built
+// from the map settings: the two simplification sliders (simplify.hpp), frequency or performance colouring
+// (median times from performance.hpp), and the previous map's positions so a slider move does not shuffle
+// the boxes. Pure data: no GL, no ImGui.
 #pragma once
-#include "tabiji/dfg.hpp"
-#include "tabiji/event_log.hpp"
+#include "app_state.hpp"
+#include "map_state.hpp"
 
-#include <cstdint>
+#include "tabiji/map_geometry.hpp"
+#include "tabiji/performance.hpp"
+#include "tabiji/simplify.hpp"
+
 #include <functional>
-#include <string>
+#include <memory>
 #include <string_view>
 #include <vector>
 
 namespace tabiji::web {
+
+using JourneyMap = MapGeometry;
+using MapNode = MapBox; // names the views used before the geometry moved to core
+using MapEdge = MapCurve;
+using NodeKind = MapNodeKind;
 
 struct Vec2 {
     float x = 0, y = 0;
@@ -20,49 +30,39 @@ struct Rgba {
     float r = 0, g = 0, b = 0, a = 1;
 };
 
-enum class NodeKind : uint8_t { touchpoint, start, end };
+inline Vec2 to_vec2(MapPoint p) {
+    return {static_cast<float>(p.x), static_cast<float>(p.y)};
+}
 
-struct MapNode {
-    NodeKind kind = NodeKind::touchpoint;
-    uint32_t activity = 0; // touchpoint: activity id in the log
-    std::string label;     // touchpoint name, "Start" / "End" for markers
-    uint64_t count = 0;    // events (touchpoint) or cases (markers)
-    Vec2 centre, half;     // world units
-    float corner = 8;      // corner radius, world units
-    Rgba fill;
-    Rgba text; // label colour that reads on `fill`
-};
-
-struct MapEdge {
-    uint32_t from = 0, to = 0; // indices into JourneyMap::nodes
-    bool marker = false;       // an edge from the start marker or to the end marker
-    bool back = false;         // drawn against the left-to-right direction
-    uint64_t count = 0;        // occurrences
-    uint64_t cases = 0;        // distinct cases (0 for marker edges)
-    Vec2 p[4];                 // cubic Bézier control points, p[3] is the arrow tip
-    float width = 1;           // world units
-    Rgba color;
-};
-
-struct JourneyMap {
-    std::vector<MapNode> nodes; // touchpoints first (index == activity id), then markers
-    std::vector<MapEdge> edges; // directly-follows edges first (in Dfg order), then marker edges
-    uint32_t touchpoints = 0;
-    uint32_t dfg_edges = 0;
-    Vec2 min, max; // bounding box of everything drawn, world units
-};
+inline Rgba to_rgba(uint32_t rgb, float alpha = 1) {
+    return {((rgb >> 16) & 0xff) / 255.0f, ((rgb >> 8) & 0xff) / 255.0f, (rgb & 0xff) / 255.0f, alpha};
+}
 
 // Height of touchpoint labels in world units (the map is built and labelled with it).
 inline constexpr float kLabelSize = 15;
 
 struct MapStyle {
     float label_size = kLabelSize;
-    std::function<float(std::string_view)> text_width; // width of a label at label_size, world units
+    std::function<double(std::string_view)> text_width;   // width of a label at label_size, world units
+    std::string start_label = "Start", end_label = "End"; // the markers' labels (the UI language's)
 };
 
-JourneyMap build_journey_map(const EventLog& log, const Dfg& dfg, const MapStyle& style);
+// What the map needs from a journey besides its DFG, computed once per journey.
+struct JourneyMapData {
+    explicit JourneyMapData(const Journey& journey);
+    const Journey& journey;
+    MapSimplifier simplifier;
+    std::vector<DurationStats> edge_time; // per dfg edge (count 0: no time)
+    std::vector<DurationStats> node_time; // per activity: time to the next step
+    bool has_time = false;
+    // The built-in catalog in the log's language (the one `tabiji cx` uses by default): per activity its
+    // stage and channel kind, -1 when the catalog does not map it.
+    std::vector<int32_t> stage, channel;
+    bool has_catalog = false; // the catalog maps at least one activity
+};
 
-// Position on an edge's curve at t in [0, 1].
-Vec2 edge_point(const MapEdge& e, float t);
+// `previous` (may be null): the map shown before, whose positions seed the new one.
+JourneyMap build_journey_map(const JourneyMapData& data, const MapSettings& settings, const MapStyle& style,
+                             const JourneyMap* previous);
 
 } // namespace tabiji::web

@@ -2,6 +2,7 @@
 // canvas size in device pixels, and a clock. The page calls back into the app through the functions
 // exported there (loading files in chunks, handing over the font, reporting state).
 #pragma once
+#include <string>
 
 struct GLFWwindow;
 
@@ -19,5 +20,15 @@ void platform_install_wheel(GLFWwindow* window);
 
 // Milliseconds since the page started loading (performance.now()).
 double platform_now_ms();
+
+// [SECTION] Files for the user: downloads, the project picker, the file dropped while work was unsaved
+void platform_download(const std::string& name, const char* mime, const std::string& bytes);
+void platform_download_canvas_png(const std::string& name); // right after a frame: the canvas as drawn
+void platform_pick_project();                               // bytes come back as the "open_project" command
+void platform_open_pending_file();                          // the file held back by the discard question
+void platform_drop_pending_file();
+
+// [SECTION] Browser storage: the autosave of unsaved work (localStorage)
+void platform_store(const char* key, const std::string& text);
 
 } // namespace tabiji::web

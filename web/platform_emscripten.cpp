@@ -3,7 +3,11 @@
 #include "platform.hpp"
 
 #include "app_state.hpp"
+#include "commands.hpp"
+#include "map_state.hpp"
+
 #include "state_json.hpp"
+#include "tabiji/generate_graph.hpp"
 
 #include "imgui_impl_glfw.h"
 #include <GLFW/glfw3.h>
@@ -20,6 +24,23 @@ namespace tabiji::web {
 // clang-format off
 EM_JS(void, js_pick_file, (), {
     if (Module.tabijiPickFile) Module.tabijiPickFile();
+});
+
+EM_JS(void, js_download, (const char* name, const char* mime, const uint8_t* data, size_t size), {
+    if (Module.tabijiDownload) Module.tabijiDownload(UTF8ToString(name), UTF8ToString(mime), HEAPU8.slice(data, data + size));
+});
+EM_JS(void, js_download_canvas_png, (const char* name), {
+    if (Module.tabijiDownloadCanvas) Module.tabijiDownloadCanvas(UTF8ToString(name));
+});
+EM_JS(void, js_pick_project, (), {
+    if (Module.tabijiPickProject) Module.tabijiPickProject();
+});
+EM_JS(void, js_pending_file, (int open), {
+    if (Module.tabijiPendingFile) Module.tabijiPendingFile(open !== 0);
+});
+EM_JS(void, js_store, (const char* key, const char* text), {
+    try { localStorage.setItem(UTF8ToString(key), UTF8ToString(text)); }
+    catch (e) { console.warn('tabiji: could not keep the work in the browser: ' + e.message); }
 });
 
 // Resizes the canvas' backing store and tells GLFW (through Emscripten's resize listeners). Not
@@ -61,6 +82,30 @@ void platform_install_wheel(GLFWwindow* window) {
 
 double platform_now_ms() {
     return emscripten_get_now();
+}
+
+void platform_download(const std::string& name, const char* mime, const std::string& bytes) {
+    js_download(name.c_str(), mime, reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size());
+}
+
+void platform_download_canvas_png(const std::string& name) {
+    js_download_canvas_png(name.c_str());
+}
+
+void platform_pick_project() {
+    js_pick_project();
+}
+
+void platform_open_pending_file() {
+    js_pending_file(1);
+}
+
+void platform_drop_pending_file() {
+    js_pending_file(0);
+}
+
+void platform_store(const char* key, const std::string& text) {
+    js_store(key, text.c_str());
 }
 
 } // namespace tabiji::web
@@ -111,7 +156,55 @@ EMSCRIPTEN_KEEPALIVE void tabiji_font_ready(int ok) {
     app_state().font_ready(ok != 0);
 }
 
+// [SECTION] The map view, for the page (pinch zoom) and scripts
+
+// Sliders (0..100), frequency (0) / performance (1), stages and channel colours (0/1); a negative value
+// leaves that setting alone.
+EMSCRIPTEN_KEEPALIVE void tabiji_map_set(double activities, double paths, int performance, int stages,
+                                         int channels) {
+    auto& s = tabiji::web::map_state().settings;
+    if (activities >= 0) s.activities = static_cast<float>(std::min(activities, 100.0));
+    if (paths >= 0) s.paths = static_cast<float>(std::min(paths, 100.0));
+    if (performance >= 0) s.performance = performance != 0;
+    if (stages >= 0) s.stages = stages != 0;
+    if (channels >= 0) s.channels = channels != 0;
+}
+
+// Zoom by `factor` around a point in CSS pixels (negative: the screen centre); applied at the next frame.
+EMSCRIPTEN_KEEPALIVE void tabiji_map_zoom(double factor, double css_x, double css_y) {
+    auto& m = tabiji::web::map_state();
+    if (!(factor > 0) || !std::isfinite(factor)) return;
+    const double ratio = emscripten_get_device_pixel_ratio();
+    m.zoom_request *= static_cast<float>(factor);
+    m.zoom_at_x = css_x < 0 ? -1.0f : static_cast<float>(css_x * ratio);
+    m.zoom_at_y = css_y < 0 ? -1.0f : static_cast<float>(css_y * ratio);
+}
+
+// The bench page (index.html?bench=N): a generated journey graph of N touchpoints and `edges` steps.
+EMSCRIPTEN_KEEPALIVE void tabiji_bench(uint32_t nodes, uint32_t edges) {
+    tabiji::JourneyGraph g = tabiji::generate_journey_graph(nodes, edges);
+    tabiji::web::Journey j;
+    j.name = "bench-" + std::to_string(nodes) + "x" + std::to_string(g.dfg.edges.size());
+    j.log = std::move(g.log);
+    j.dfg = std::move(g.dfg);
+    app_state().show(std::move(j));
+}
+
+EMSCRIPTEN_KEEPALIVE void tabiji_map_fit() {
+    tabiji::web::map_state().fit_request = true;
+}
+
 // [SECTION] State for tests and the page: JSON, valid until the next call.
+
+// [SECTION] Commands from the page and from tests (web/commands.hpp): JSON {ok, result, error}.
+
+// `arg`: `size` bytes (UTF-8 text, or a binary project file), not NUL-terminated.
+EMSCRIPTEN_KEEPALIVE const char* tabiji_command(const char* name, const uint8_t* arg, uint32_t size) {
+    static std::string json;
+    json = tabiji::web::run_command(app_state(), name ? name : "",
+                                    {reinterpret_cast<const char*>(arg), arg ? size : 0});
+    return json.c_str();
+}
 
 EMSCRIPTEN_KEEPALIVE const char* tabiji_state_json() {
     static std::string json;

@@ -6,6 +6,6 @@
 
 namespace tabiji::web {
 
-std::string state_to_json(const AppState& state);
+std::string state_to_json(AppState& state);
 
 } // namespace tabiji::web

@@ -9,7 +9,7 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 bytes="${1:-4096}"
 seeds="$here/out/fuzz/seeds"
 shared="$here/../shared/data"
-rm -rf "$seeds" && mkdir -p "$seeds"/{fuzz_csv,fuzz_jsonl,fuzz_xes,fuzz_project}
+rm -rf "$seeds" && mkdir -p "$seeds"/{fuzz_csv,fuzz_csv_parallel,fuzz_jsonl,fuzz_xes,fuzz_ocel,fuzz_project}
 
 # The first bytes of a file, gzip inflated whatever its name.
 head_of() {
@@ -31,7 +31,11 @@ if [[ -d "$shared" ]]; then
         case "$f" in
             *.csv | *.csv.gz) add fuzz_csv "$f" ;;
             *.xes | *.xes.gz) add fuzz_xes "$f" ;;
-            *.jsonocel | *.jsonocel.gz) add fuzz_jsonl "$f" ;; # JSON text: reaches the JSON parser's paths
+            *.jsonocel | *.jsonocel.gz)
+                add fuzz_jsonl "$f" # JSON text: reaches the JSON parser's paths
+                # OCEL needs a whole document: the small ones whole, else a cut one (the fuzzer closes it).
+                if (($(stat -c %s "$f") <= 65536)); then cp "$f" "$seeds/fuzz_ocel/"; else add fuzz_ocel "$f"; fi
+                ;;
         esac
     done < <(find "$shared" -type f -print0)
 else
@@ -39,6 +43,7 @@ else
 fi
 for f in "$here"/samples/*.csv "$here"/tests/cli/golden/*.csv; do add fuzz_csv "$f"; done
 for f in "$here"/tests/data/project_v1.*; do cp "$f" "$seeds/fuzz_project/"; done # whole: they are small
+cp "$seeds"/fuzz_csv/* "$seeds/fuzz_csv_parallel/" # the same CSV, read on several threads
 
 # JSON Lines: the CSV seeds' complete rows as one object per line, up to SEED_BYTES.
 python3 - "$seeds/fuzz_csv" "$seeds/fuzz_jsonl" "$bytes" <<'PY'

@@ -12,7 +12,7 @@ cd "$here"
 seconds="${1:-60}"
 shift || true
 targets=("$@")
-((${#targets[@]})) || targets=(fuzz_csv fuzz_jsonl fuzz_xes fuzz_project)
+((${#targets[@]})) || targets=(fuzz_csv fuzz_csv_parallel fuzz_jsonl fuzz_xes fuzz_ocel fuzz_project)
 
 scripts/setup.sh --fuzz >/dev/null
 cmake --preset fuzz >/dev/null

@@ -175,6 +175,9 @@ struct Decoder::Impl {
                                : encoding == Encoding::utf16le ? "UTF-16LE"
                                                                : "UTF-16BE";
             cd = iconv_open("UTF-8", from);
+            // Emscripten's iconv (musl) knows Shift_JIS but not the name CP932: its JIS X 0208 table holds
+            // what Japanese exports mostly contain (CP932's NEC and IBM extensions are then invalid bytes).
+            if (cd == iconv_t(-1) && encoding == Encoding::cp932) cd = iconv_open("UTF-8", "SHIFT_JIS");
             if (cd == iconv_t(-1))
                 throw InputError(source, 0, 0, std::string("this build cannot decode ") + from);
             out.resize(size_t(1) << 20);

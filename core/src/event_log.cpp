@@ -86,12 +86,7 @@ void EventLogBuilder::set_text(uint32_t column, std::string_view text) {
         c.ids[row] = 0;
         return;
     }
-    Column::Recent& r = c.recent[(text.size() * 7 + uint8_t(text.front()) + uint8_t(text.back()) * 3u) & 31u];
-    if (r.text != text) {
-        const uint32_t id = c.texts.intern(text);
-        r = {c.texts.view(id), id};
-    }
-    c.ids[row] = r.id;
+    c.ids[row] = c.recent.intern(c.texts, text);
 }
 
 void EventLogBuilder::set_case_text(uint32_t column, uint32_t case_number, std::string_view text) {

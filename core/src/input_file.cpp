@@ -75,7 +75,7 @@ class GzipInflater {
 } // namespace
 
 void read_file_chunks(const std::string& path, const std::function<void(std::string_view)>& sink,
-                      size_t chunk_size) {
+                      size_t chunk_size, uint64_t* file_bytes_read) {
     std::unique_ptr<std::FILE, FileCloser> file(nullptr, FileCloser{});
     if (path == "-") {
         file = std::unique_ptr<std::FILE, FileCloser>(stdin, FileCloser{false});
@@ -95,6 +95,7 @@ void read_file_chunks(const std::string& path, const std::function<void(std::str
     while (true) {
         const size_t got = std::fread(buf.data(), 1, buf.size(), file.get());
         if (got == 0) break;
+        if (file_bytes_read) *file_bytes_read += got;
         std::string_view chunk(buf.data(), got);
         if (first) {
             gzip = got >= 2 && static_cast<unsigned char>(buf[0]) == 0x1f &&

@@ -153,11 +153,15 @@ void serialize(A& ar, Catalog& c, const uint32_t /*version*/) {
 }
 
 template <class A>
-void serialize(A& ar, Annotation& a, const uint32_t /*version*/) {
+void serialize(A& ar, Annotation& a, const uint32_t version) {
     text(ar, "touchpoint", a.touchpoint);
     text(ar, "note", a.note);
     text(ar, "pain_point", a.pain_point);
     ar(cereal::make_nvp("emotion", a.emotion));
+    if (version >= 2) {
+        text(ar, "customer_sees", a.customer_sees);
+        text(ar, "feelings", a.feelings);
+    }
 }
 
 template <class A>
@@ -193,7 +197,7 @@ CEREAL_CLASS_VERSION(tabiji::Stage, 1)
 CEREAL_CLASS_VERSION(tabiji::Touchpoint, 1)
 CEREAL_CLASS_VERSION(tabiji::MappingRule, 1)
 CEREAL_CLASS_VERSION(tabiji::Catalog, 1)
-CEREAL_CLASS_VERSION(tabiji::Annotation, 1)
+CEREAL_CLASS_VERSION(tabiji::Annotation, 2) // 2: + customer_sees, feelings
 CEREAL_CLASS_VERSION(tabiji::ViewSettings, 1)
 CEREAL_CLASS_VERSION(tabiji::SavedFunnel, 1)
 CEREAL_CLASS_VERSION(tabiji::Project, tabiji::kProjectVersion)

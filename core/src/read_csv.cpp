@@ -13,6 +13,9 @@
 #include <algorithm>
 #include <cstring>
 #include <filesystem>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 namespace tabiji {
 
@@ -35,13 +38,41 @@ const std::vector<std::string> kLifecycleColumnNames = {"lifecycle:transition", 
 
 namespace {
 
+// Line and column are worked out only when a message needs them (CsvReader::Impl::position).
 struct Field {
     size_t begin = 0, end = 0; // byte range in the buffer (inside the quotes for a quoted field)
+    bool quoted = false;
     bool has_escaped_quote = false;
-    uint64_t line = 0, column = 0;
 };
 
 enum class Parse { complete, need_more };
+
+// Index of the first byte at or after i that is the separator or LF (the end of an unquoted field), or
+// size: 16 bytes at a time with SSE2, else 8 at a time in a 64-bit word, the rest byte by byte.
+size_t find_field_end(const char* p, size_t i, size_t size, char sep) {
+#if defined(__SSE2__)
+    const __m128i seps = _mm_set1_epi8(sep), newlines = _mm_set1_epi8('\n');
+    for (; i + 16 <= size; i += 16) {
+        const __m128i b = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
+        const auto hits =
+            unsigned(_mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(b, seps), _mm_cmpeq_epi8(b, newlines))));
+        if (hits) return i + unsigned(__builtin_ctz(hits));
+    }
+#elif defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    // A byte equal to c makes (w ^ c) zero there; the lowest flagged byte of the zero-byte test is exact.
+    constexpr uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+    const uint64_t seps = ones * uint8_t(sep), newlines = ones * uint8_t('\n');
+    for (; i + 8 <= size; i += 8) {
+        uint64_t w;
+        std::memcpy(&w, p + i, 8);
+        const uint64_t a = w ^ seps, b = w ^ newlines;
+        const uint64_t hits = (((a - ones) & ~a) | ((b - ones) & ~b)) & highs;
+        if (hits) return i + size_t(__builtin_ctzll(hits) >> 3);
+    }
+#endif
+    while (i < size && p[i] != sep && p[i] != '\n') ++i;
+    return i;
+}
 
 } // namespace
 
@@ -59,8 +90,9 @@ struct CsvReader::Impl {
     bool header_done = false;
     std::vector<std::string> header;
     std::vector<Field> fields; // of the current record
+    size_t record_begin = 0;   // where the current record starts in the buffer being parsed
+    uint64_t record_line = 1;  // and on which line
     std::string scratch[5];    // unescaped copies of the fields in use (slots of RecordEvents::take)
-    bool stops[256] = {};      // bytes that end an unquoted field: the separator and LF
     bool reserved = false;
 
     Impl(std::string s, CsvOptions o)
@@ -103,12 +135,14 @@ struct CsvReader::Impl {
         size_t i = pos;
         uint64_t l = line;
         size_t line_start = pos;
+        record_begin = pos;
+        record_line = line;
         while (true) {
             Field f;
-            f.line = l;
-            f.column = i - line_start + 1;
             if (i < buf.size() && buf[i] == '"') {
                 // Quoted field.
+                const uint64_t quote_line = l, quote_column = i - line_start + 1;
+                f.quoted = true;
                 ++i;
                 f.begin = i;
                 while (true) {
@@ -116,7 +150,8 @@ struct CsvReader::Impl {
                         i < buf.size() ? std::memchr(buf.data() + i, '"', buf.size() - i) : nullptr;
                     if (!q) {
                         if (!final) return Parse::need_more;
-                        fail(f.line, f.column, "a quoted field is not closed before the end of the file");
+                        fail(quote_line, quote_column,
+                             "a quoted field is not closed before the end of the file");
                     }
                     const size_t qpos = static_cast<const char*>(q) - buf.data();
                     for (size_t k = i; k < qpos; ++k)
@@ -152,9 +187,7 @@ struct CsvReader::Impl {
                 }
             } else {
                 f.begin = i;
-                const char* p = buf.data();
-                const size_t size = buf.size();
-                while (i < size && !stops[static_cast<unsigned char>(p[i])]) ++i;
+                i = find_field_end(buf.data(), i, buf.size(), sep);
                 f.end = i;
                 if (i >= buf.size() && !final) return Parse::need_more;
                 if (f.end > f.begin && buf[f.end - 1] == '\r' && (i >= buf.size() || buf[i] == '\n')) --f.end;
@@ -176,6 +209,20 @@ struct CsvReader::Impl {
             line = l;
             return Parse::complete;
         }
+    }
+
+    // Line and column of a field of the current record (of its opening quote when quoted): the record's
+    // line plus the line ends before it (only quoted fields hold any).
+    std::pair<uint64_t, uint64_t> position(std::string_view buf, const Field& f) const {
+        const size_t at = f.quoted ? f.begin - 1 : f.begin;
+        uint64_t l = record_line;
+        size_t line_start = record_begin;
+        for (size_t k = record_begin; k < at; ++k)
+            if (buf[k] == '\n') {
+                ++l;
+                line_start = k + 1;
+            }
+        return {l, at - line_start + 1};
     }
 
     std::string_view field_text(std::string_view buf, const Field& f, std::string& scratch_out) {
@@ -204,16 +251,15 @@ struct CsvReader::Impl {
         std::string_view text(int column, int slot) const {
             return m.field_text(buf, m.fields[size_t(column)], m.scratch[slot]);
         }
-        uint64_t line(int column) const { return m.fields[size_t(column)].line; }
-        uint64_t column(int column) const { return m.fields[size_t(column)].column; }
+        uint64_t line(int column) const { return m.position(buf, m.fields[size_t(column)]).first; }
+        uint64_t column(int column) const { return m.position(buf, m.fields[size_t(column)]).second; }
     };
 
     void take_record(std::string_view buf) {
         ++report.records;
-        const uint64_t rec_line = fields.front().line;
         if (fields.size() != header.size()) {
             const Field& at = fields.size() < header.size() ? fields.back() : fields[header.size()];
-            problem("ragged_row", rec_line, at.column, "",
+            problem("ragged_row", record_line, position(buf, at).second, "",
                     "expected " + std::to_string(header.size()) + " fields as in the header, found " +
                         std::to_string(fields.size()));
             return;
@@ -241,8 +287,6 @@ struct CsvReader::Impl {
                 size_t end = nl ? static_cast<const char*>(nl) - buf.data() : buf.size();
                 report.separator = detect_separator(buf.substr(pos, end - pos));
             }
-            stops[static_cast<unsigned char>(report.separator)] = true;
-            stops[static_cast<unsigned char>('\n')] = true;
             at_start = false;
         }
         if (!reserved && options.expected_bytes) {
@@ -337,10 +381,15 @@ const ReadReport& CsvReader::report() const {
 uint64_t CsvReader::bytes_fed() const {
     return impl_->bytes;
 }
+uint64_t CsvReader::events_read() const {
+    return impl_->builder.size();
+}
 
 EventLog read_csv(std::string_view bytes, const std::string& source, const CsvOptions& options,
                   ReadReport* report) {
-    CsvReader reader(source, options);
+    CsvOptions o = options;
+    if (!o.expected_bytes) o.expected_bytes = bytes.size(); // reserve the event columns once
+    CsvReader reader(source, o);
     return read_buffer_with(reader, bytes, report);
 }
 

@@ -50,7 +50,12 @@ CsvCutPlan plan_csv_cuts(std::string_view bytes, const CsvOptions& options) {
     const void* nl = std::memchr(bytes.data() + body, '\n', bytes.size() - body);
     plan.header_end = nl ? size_t(static_cast<const char*>(nl) - bytes.data()) + 1 : bytes.size();
     const bool header_quoted = std::memchr(bytes.data(), '"', plan.header_end) != nullptr;
-    plan.splittable = utf8 && !header_quoted;
+    // Every part's reader is fed the header: a byte it replaces there (invalid UTF-8, NUL) would be
+    // counted once per part (found by fuzz_csv_parallel). Such a header is read on one thread.
+    const std::string_view header = bytes.substr(body, plan.header_end - body);
+    const bool header_clean =
+        valid_utf8_prefix(header, false) == header.size() && header.find('\0') == std::string_view::npos;
+    plan.splittable = utf8 && !header_quoted && header_clean;
     return plan;
 }
 

@@ -165,6 +165,9 @@ const ReadReport& JsonlReader::report() const {
 uint64_t JsonlReader::bytes_fed() const {
     return impl_->bytes;
 }
+uint64_t JsonlReader::events_read() const {
+    return impl_->builder.size();
+}
 
 EventLog read_jsonl(std::string_view bytes, const std::string& source, const CsvOptions& options,
                     ReadReport* report) {

@@ -221,6 +221,9 @@ EventLog LogReader::finish() {
 uint64_t LogReader::bytes_fed() const {
     return impl_->bytes;
 }
+uint64_t LogReader::events_read() const {
+    return impl_->reader ? impl_->reader->events_read() : 0;
+}
 LogFormat LogReader::format() const {
     return impl_->format();
 }
@@ -244,13 +247,25 @@ EventLog read_log(std::string_view bytes, const std::string& source, const ReadO
 }
 
 EventLog read_log_file(const std::string& path, const ReadOptions& options, ReadReport* report) {
+    // Progress: once per chunk of the file (a few MiB), never inside a reader's loop over records.
+    ReadProgress progress;
+    if (options.progress && path != "-") {
+        std::error_code ec;
+        const auto size = std::filesystem::file_size(path, ec);
+        if (!ec) progress.bytes_total = size;
+    }
     if (options.threads > 1 && path != "-" &&
         (options.format == LogFormat::automatic || options.format == LogFormat::csv)) {
         std::string bytes;
-        std::error_code ec;
-        const auto size = std::filesystem::file_size(path, ec); // compressed size for gzip: a lower bound
-        if (!ec) bytes.reserve(size_t(size));
-        read_file_chunks(path, [&](std::string_view chunk) { bytes.append(chunk); });
+        if (progress.bytes_total)
+            bytes.reserve(size_t(progress.bytes_total)); // compressed size: a lower bound
+        read_file_chunks(
+            path,
+            [&](std::string_view chunk) {
+                bytes.append(chunk);
+                if (options.progress) options.progress(progress);
+            },
+            size_t(4) << 20, &progress.bytes_read);
         const LogFormat format =
             options.format == LogFormat::csv
                 ? LogFormat::csv
@@ -259,12 +274,20 @@ EventLog read_log_file(const std::string& path, const ReadOptions& options, Read
         const ReadOptions o = effective(options);
         ReadReport r;
         EventLog log = after_reading(read_csv_parallel(bytes, path, o.csv, o.threads, &r), o, r);
+        if (options.progress) progress.events = log.num_events(), options.progress(progress);
         if (report) *report = std::move(r);
         return log;
     }
     LogReader reader(path, options);
-    read_file_chunks(path, [&](std::string_view chunk) { reader.feed(chunk); });
+    read_file_chunks(
+        path,
+        [&](std::string_view chunk) {
+            reader.feed(chunk);
+            if (options.progress) progress.events = reader.events_read(), options.progress(progress);
+        },
+        size_t(4) << 20, &progress.bytes_read);
     EventLog log = reader.finish();
+    if (options.progress) progress.events = log.num_events(), options.progress(progress);
     if (report) *report = reader.report();
     return log;
 }

@@ -500,6 +500,9 @@ const ReadReport& XesReader::report() const {
 uint64_t XesReader::bytes_fed() const {
     return impl_->bytes;
 }
+uint64_t XesReader::events_read() const {
+    return impl_->builder.size();
+}
 
 #else // no expat in this build
 

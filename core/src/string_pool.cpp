@@ -20,7 +20,10 @@ std::string_view StringPool::store(std::string_view s) {
     return {p, s.size()};
 }
 
-uint64_t StringPool::hash(std::string_view s) {
+namespace {
+
+// StringPool::hash, here so the lookups below inline it.
+inline uint64_t hash_bytes(std::string_view s) {
     constexpr uint64_t k1 = 0x9E3779B97F4A7C15ull, k2 = 0xC2B2AE3D27D4EB4Full;
     uint64_t h = k1 ^ (s.size() * k2);
     const char* p = s.data();
@@ -33,15 +36,29 @@ uint64_t StringPool::hash(std::string_view s) {
         p += 8;
         n -= 8;
     }
-    if (n) {
-        uint64_t w = 0;
-        std::memcpy(&w, p, n);
+    if (n) { // the last 1..7 bytes, in fixed-size loads (a variable-size copy is a byte loop)
+        uint64_t w;
+        if (n >= 4) {
+            uint32_t lo, hi; // overlapping when n < 8; with the length in h, still one word per string
+            std::memcpy(&lo, p, 4);
+            std::memcpy(&hi, p + n - 4, 4);
+            w = lo | uint64_t(hi) << 32;
+        } else {
+            w = uint64_t(uint8_t(p[0])) | uint64_t(uint8_t(p[n / 2])) << 8 |
+                uint64_t(uint8_t(p[n - 1])) << 16;
+        }
         h = (h ^ (w * k2)) * k1;
     }
     h ^= h >> 32;
     h *= k2;
     h ^= h >> 29;
     return h;
+}
+
+} // namespace
+
+uint64_t StringPool::hash(std::string_view s) {
+    return hash_bytes(s);
 }
 
 void StringPool::grow_index() {
@@ -60,13 +77,13 @@ void StringPool::grow_index() {
 
 uint32_t StringPool::intern(std::string_view s) {
     if ((views_.size() + 1) * 2 > slots_.size()) grow_index();
-    const uint64_t h = hash(s);
+    const uint64_t h = hash_bytes(s);
     const uint64_t tag = h >> 32;
     uint64_t i = tag & mask_;
     while (const uint64_t slot = slots_[i]) {
         if ((slot >> 32) == tag) {
             const uint32_t id = uint32_t(slot) - 1;
-            if (views_[id] == s) return id;
+            if (same_text(views_[id], s)) return id;
         }
         i = (i + 1) & mask_;
     }
@@ -78,10 +95,10 @@ uint32_t StringPool::intern(std::string_view s) {
 
 uint32_t StringPool::find(std::string_view s) const {
     if (slots_.empty()) return npos;
-    const uint64_t tag = hash(s) >> 32;
+    const uint64_t tag = hash_bytes(s) >> 32;
     uint64_t i = tag & mask_;
     while (const uint64_t slot = slots_[i]) {
-        if ((slot >> 32) == tag && views_[uint32_t(slot) - 1] == s) return uint32_t(slot) - 1;
+        if ((slot >> 32) == tag && same_text(views_[uint32_t(slot) - 1], s)) return uint32_t(slot) - 1;
         i = (i + 1) & mask_;
     }
     return npos;

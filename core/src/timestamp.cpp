@@ -58,6 +58,86 @@ int64_t days_from_civil(int64_t y, unsigned m, unsigned d) {
 
 namespace {
 
+// Days since 1970 of a date, or nothing when the date does not exist. Consecutive rows of a log mostly
+// share their date, so the last valid date of this thread is remembered and reused.
+std::optional<int64_t> checked_days(int year, int month, int day) {
+    struct Last {
+        int key = -1;
+        int64_t days = 0;
+    };
+    thread_local Last last;
+    const int key = (year * 100 + month) * 100 + day; // year has 4 digits, month and day at most 2
+    if (key == last.key) return last.days;
+    if (year < 1 || month < 1 || month > 12 || day < 1 ||
+        unsigned(day) > days_in_month(year, unsigned(month)))
+        return std::nullopt;
+    last = {key, days_from_civil(year, unsigned(month), unsigned(day))};
+    return last.days;
+}
+
+// The layout most exports write, "YYYY-MM-DDTHH:MM:SS" (or a space for the T), read without the general
+// grammar's branches; the fields are what read_date and read_clock would read from these 19 bytes.
+bool read_common_layout(std::string_view s, int& year, int& month, int& day, int& hour, int& minute,
+                        int& second) {
+    if (s.size() < 19) return false;
+    const char* p = s.data();
+    if (p[4] != '-' || p[7] != '-' || (p[10] != 'T' && p[10] != ' ') || p[13] != ':' || p[16] != ':')
+        return false;
+    for (int k : {0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18})
+        if (!is_digit(p[k])) return false;
+    const auto two = [p](int k) { return (p[k] - '0') * 10 + (p[k + 1] - '0'); };
+    year = two(0) * 100 + two(2);
+    month = two(5);
+    day = two(8);
+    hour = two(11);
+    minute = two(14);
+    second = two(17);
+    return true;
+}
+
+// "YYYY-MM-DD", "YYYY/MM/DD" or "YYYY年MM月DD日" (month and day with one or two digits).
+bool read_date(std::string_view s, size_t& i, int& year, int& month, int& day) {
+    if (!read_number(s, i, 4, 4, year)) return false;
+    bool japanese = false;
+    if (consume(s, i, kNen))
+        japanese = true;
+    else if (i < s.size() && (s[i] == '-' || s[i] == '/'))
+        ++i;
+    else
+        return false;
+    const char date_sep = japanese ? 0 : s[i - 1];
+    if (!read_number(s, i, 1, 2, month)) return false;
+    if (japanese) {
+        if (!consume(s, i, kGatsu)) return false;
+    } else if (i >= s.size() || s[i] != date_sep) {
+        return false;
+    } else {
+        ++i;
+    }
+    if (!read_number(s, i, 1, 2, day)) return false;
+    return !japanese || consume(s, i, kNichi);
+}
+
+// After a date: 'T' or spaces, then "H:MM" or "HH:MM", optionally ":SS".
+bool read_clock(std::string_view s, size_t& i, int& hour, int& minute, int& second, bool& has_seconds) {
+    if (s[i] == 'T')
+        ++i;
+    else if (s[i] == ' ') {
+        while (i < s.size() && s[i] == ' ') ++i;
+    } else
+        return false;
+    if (!read_number(s, i, 1, 2, hour)) return false;
+    if (i >= s.size() || s[i] != ':') return false;
+    ++i;
+    if (!read_number(s, i, 2, 2, minute)) return false;
+    if (i < s.size() && s[i] == ':') {
+        ++i;
+        has_seconds = true;
+        if (!read_number(s, i, 2, 2, second)) return false;
+    }
+    return true;
+}
+
 // The one grammar of timestamps; ignore_zone reads a written zone but keeps naive_offset_seconds.
 // had_zone (when given) tells whether the text wrote a zone.
 std::optional<Micros> parse_timestamp_impl(std::string_view s, int32_t naive_offset_seconds, bool ignore_zone,
@@ -65,57 +145,32 @@ std::optional<Micros> parse_timestamp_impl(std::string_view s, int32_t naive_off
     while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
     while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
     size_t i = 0;
-    int year = 0, month = 0, day = 0;
-    if (!read_number(s, i, 4, 4, year)) return std::nullopt;
-    bool japanese = false;
-    if (consume(s, i, kNen))
-        japanese = true;
-    else if (i < s.size() && (s[i] == '-' || s[i] == '/'))
-        ++i;
-    else
-        return std::nullopt;
-    const char date_sep = japanese ? 0 : s[i - 1];
-    if (!read_number(s, i, 1, 2, month)) return std::nullopt;
-    if (japanese) {
-        if (!consume(s, i, kGatsu)) return std::nullopt;
-    } else if (i >= s.size() || s[i] != date_sep) {
-        return std::nullopt;
+    int year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0;
+    bool has_time = false, has_seconds = false;
+    if (read_common_layout(s, year, month, day, hour, minute, second)) {
+        i = 19;
+        has_time = has_seconds = true;
     } else {
-        ++i;
+        if (!read_date(s, i, year, month, day)) return std::nullopt;
+        has_time = i < s.size();
+        if (has_time && !read_clock(s, i, hour, minute, second, has_seconds)) return std::nullopt;
     }
-    if (!read_number(s, i, 1, 2, day)) return std::nullopt;
-    if (japanese && !consume(s, i, kNichi)) return std::nullopt;
-    if (year < 1 || month < 1 || month > 12 || day < 1 || unsigned(day) > days_in_month(year, month))
-        return std::nullopt;
+    const std::optional<int64_t> days = checked_days(year, month, day);
+    if (!days) return std::nullopt;
 
-    int hour = 0, minute = 0, second = 0;
     int64_t micros = 0;
     int64_t offset = naive_offset_seconds;
-    if (i < s.size()) {
-        if (s[i] == 'T')
+    if (has_time) {
+        if (has_seconds && i < s.size() && (s[i] == '.' || s[i] == ',')) {
             ++i;
-        else if (s[i] == ' ') {
-            while (i < s.size() && s[i] == ' ') ++i;
-        } else
-            return std::nullopt;
-        if (!read_number(s, i, 1, 2, hour)) return std::nullopt;
-        if (i >= s.size() || s[i] != ':') return std::nullopt;
-        ++i;
-        if (!read_number(s, i, 2, 2, minute)) return std::nullopt;
-        if (i < s.size() && s[i] == ':') {
-            ++i;
-            if (!read_number(s, i, 2, 2, second)) return std::nullopt;
-            if (i < s.size() && (s[i] == '.' || s[i] == ',')) {
+            int digits = 0;
+            while (i < s.size() && is_digit(s[i])) {
+                if (digits < 6) micros = micros * 10 + (s[i] - '0');
+                ++digits;
                 ++i;
-                int digits = 0;
-                while (i < s.size() && is_digit(s[i])) {
-                    if (digits < 6) micros = micros * 10 + (s[i] - '0');
-                    ++digits;
-                    ++i;
-                }
-                if (digits == 0) return std::nullopt;
-                for (int d = digits; d < 6; ++d) micros *= 10;
             }
+            if (digits == 0) return std::nullopt;
+            for (int d = digits; d < 6; ++d) micros *= 10;
         }
         if (hour > 23 || minute > 59 || second > 59) return std::nullopt;
         while (i < s.size() && s[i] == ' ') ++i;
@@ -140,8 +195,7 @@ std::optional<Micros> parse_timestamp_impl(std::string_view s, int32_t naive_off
         if (i != s.size()) return std::nullopt;
         if (ignore_zone) offset = naive_offset_seconds;
     }
-    const int64_t secs =
-        days_from_civil(year, month, day) * 86400 + hour * 3600 + minute * 60 + second - offset;
+    const int64_t secs = *days * 86400 + hour * 3600 + minute * 60 + second - offset;
     return secs * 1000000 + micros;
 }
 

@@ -1,6 +1,8 @@
 // Event log writers: CSV, JSON Lines, XES (see write_log.hpp).
 #include "tabiji/write_log.hpp"
 
+#include "tabiji/csv_field.hpp"
+
 #include "tabiji/timestamp.hpp"
 #include "tabiji/xml_text.hpp"
 
@@ -23,19 +25,6 @@ std::string real_text(const AttributeColumn& c, uint64_t row) {
 
 std::string value_text(const AttributeColumn& c, uint64_t row) {
     return c.type == AttrType::real ? real_text(c, row) : c.text(row);
-}
-
-void csv_field(std::string& out, std::string_view s) {
-    if (s.find_first_of(",\"\r\n") == std::string_view::npos) {
-        out += s;
-        return;
-    }
-    out.push_back('"');
-    for (char c : s) {
-        if (c == '"') out.push_back('"');
-        out.push_back(c);
-    }
-    out.push_back('"');
 }
 
 void json_string(std::string& out, std::string_view s) {
@@ -121,24 +110,24 @@ std::string write_csv_log(const EventLog& log) {
     for (const auto* cols : {&log.event_attributes, &log.case_attributes})
         for (const AttributeColumn& c : *cols) {
             out.push_back(',');
-            csv_field(out, c.name);
+            append_csv_field(out, c.name);
         }
     out.push_back('\n');
     for_each_event(log, [&](uint32_t c, uint64_t i) {
-        csv_field(out, log.cases.view(c));
+        append_csv_field(out, log.cases.view(c));
         out.push_back(',');
-        csv_field(out, log.activities.view(log.activity[i]));
+        append_csv_field(out, log.activities.view(log.activity[i]));
         if (log.has_time) {
             out.push_back(',');
             out += format_timestamp(log.time[i]);
         }
         for (const AttributeColumn& a : log.event_attributes) {
             out.push_back(',');
-            if (a.has(i)) csv_field(out, value_text(a, i));
+            if (a.has(i)) append_csv_field(out, value_text(a, i));
         }
         for (const AttributeColumn& a : log.case_attributes) {
             out.push_back(',');
-            if (a.has(c)) csv_field(out, value_text(a, c));
+            if (a.has(c)) append_csv_field(out, value_text(a, c));
         }
         out.push_back('\n');
     });

@@ -5,7 +5,6 @@ Each golden input under golden/ has its expected output next to it (NAME.ARGS.ex
 files were checked by hand against the arithmetic in their inputs' comments and tests/unit/test_mining.cpp;
 `--update` rewrites them from the current binary (review the diff before committing).
 """
-import argparse
 import csv
 import json
 import os
@@ -22,22 +21,11 @@ GOLDEN_CASES = [
     ("three_customers.dfg-compact.expected.json", ["dfg", "--compact", "--no-variants", "{golden}/three_customers.csv"]),
 ]
 
-failures = []
-passed = 0
-
-
-def check(cond, what):
-    global passed
-    if cond:
-        passed += 1
-        print(f"ok   {what}")
-    else:
-        failures.append(what)
-        print(f"FAIL {what}")
-
-
-def run(tabiji, args, **kw):
-    return subprocess.run([tabiji] + args, capture_output=True, text=True, **kw)
+from clitest import arguments, check, run, summary
+import check_batch
+import check_goldens
+import check_progress
+import check_report
 
 
 def mining_checks(t, source):
@@ -369,6 +357,11 @@ def batch_checks(t, source):
         check(r.returncode == 0 and r.stdout.count('<g class="node">') == dd["num_activities"], "render: filter flags apply")
         r = run(t, ["render", "--format", "png", en])
         check(r.returncode == 2, "render --format png: exit 2")
+        r = run(t, ["render", "--stages", "--colour", "channel", en])
+        check(r.returncode == 0 and r.stdout.count('<g class="node">') == d["num_activities"] and r.stdout != text,
+              "render --stages --colour channel: the same touchpoints, placed and coloured by the catalog")
+        r = run(t, ["render", "--colour", "rainbow", en])
+        check(r.returncode == 2, "render --colour rainbow: exit 2")
 
         html = os.path.join(tmp, "report.html")
         r = run(t, ["report", ja, "--funnel", "TVCM,公式Webサイト,ECサイト,EC購入", "-o", html])
@@ -428,7 +421,7 @@ def bad_input_checks(t, source):
             f.write("case_id,activity,timestamp\n1," + "x" * (10 << 20) + "\n")
         cases.append((os.path.join(tmp, "long.csv"), ":2:3", "expected 3 fields as in the header, found 2"))
         os.mkdir(os.path.join(tmp, "folder.csv"))
-        cases.append((os.path.join(tmp, "folder.csv"), "", "is a directory"))
+        cases.append((os.path.join(tmp, "folder.csv"), "", "the folder holds no log file"))
         for name, where, message in cases:
             path = os.path.join(bad, name)
             r = run(t, ["info", path], timeout=60)
@@ -439,11 +432,7 @@ def bad_input_checks(t, source):
 
 
 def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--tabiji", required=True)
-    ap.add_argument("--source", required=True)
-    ap.add_argument("--update", action="store_true")
-    a = ap.parse_args()
+    a = arguments()
     t = os.path.abspath(a.tabiji)
 
     for expected_name, args in GOLDEN_CASES:
@@ -496,8 +485,6 @@ def main():
     r = run(t, ["dfg", "--lenient", bad])
     check(r.returncode == 0 and json.loads(r.stdout)["num_events"] == 1 and "bad_timestamp=1" in r.stderr,
           "--lenient skips and reports the bad row")
-    r = run(t, ["dfg", GOLDEN])
-    check(r.returncode == 1 and "is a directory" in r.stderr, "a directory: exit 1")
 
     with tempfile.TemporaryDirectory() as tmp:
         out = os.path.join(tmp, "out.json")
@@ -528,8 +515,13 @@ def main():
     dot_format_checks(t)
     batch_checks(t, a.source)
     bad_input_checks(t, a.source)
-    print(f"cli: {passed} passed, {len(failures)} failed")
-    return 1 if failures else 0
+    check_batch.filter_checks(t, a.source)
+    check_batch.batch_checks(t, a.source)
+    check_progress.progress_checks(t, a.source)
+    check_report.report_checks(t, a.source)
+    check_report.project_checks(t, a.source)
+    check_goldens.golden_checks(t, a.source, a.update)
+    return summary("cli")
 
 
 if __name__ == "__main__":

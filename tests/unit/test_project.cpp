@@ -25,7 +25,8 @@ Project sample() {
     p.catalog.rules.push_back({"channel", MatchKind::prefix, "ph", "コールセンター"});
     p.filters.filters.push_back(CaseSizeFilter{2, 40});
     p.filters.filters.push_back(EndpointFilter{Endpoint::end, {"EC購入"}, true});
-    p.annotations.push_back({"コールセンター", "月曜は待ち時間が長い", "待ち時間", -2});
+    p.annotations.push_back(
+        {"コールセンター", "月曜は待ち時間が長い", "待ち時間", -2, "音声ガイダンス", "不安"});
     p.view = {70, 20, "layered", "ja"};
     p.funnels.push_back({"purchase", {"TVCM", "ECサイト", "EC購入"}, 7 * 86400});
     return p;

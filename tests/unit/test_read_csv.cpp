@@ -119,6 +119,32 @@ TEST_SUITE("read_csv") {
         CHECK(report.records == 4);
     }
 
+    TEST_CASE("fields of every length around the 8- and 16-byte scanning blocks end where they should") {
+        // Field ends found a block at a time must land on the same byte as a byte-by-byte scan: fields of
+        // 0..40 bytes, separators and line ends at every offset inside a block, the last one at the very end.
+        std::string csv = "case_id;activity;timestamp;note\n";
+        std::vector<std::string> expected;
+        for (size_t len = 0; len <= 40; ++len) {
+            const std::string name = "a" + std::string(len, char('b' + len % 20));
+            expected.push_back(name);
+            csv += "c" + std::to_string(len) + ";" + name + ";2024-01-01T10:00:00Z;" + std::string(len, 'n') +
+                   (len == 40 ? "" : "\n");
+        }
+        CsvOptions o;
+        o.attributes = AttributeSelection::none();
+        const EventLog log = read_csv(csv, "t.csv", o);
+        REQUIRE(log.num_cases() == expected.size());
+        for (uint32_t c = 0; c < log.num_cases(); ++c) {
+            CAPTURE(c);
+            CHECK(log.cases.view(c) == "c" + std::to_string(c));
+            CHECK(activities_of(log, c) == std::vector<std::string>{expected[c]});
+        }
+        const EventLog with_note = read_csv(csv, "t.csv", {});
+        const AttributeColumn* note = with_note.attribute("note");
+        REQUIRE(note);
+        for (uint32_t c = 1; c < with_note.num_cases(); ++c) CHECK(note->text(c) == std::string(c, 'n'));
+    }
+
     TEST_CASE("feeding any chunk sizes gives the same log as one buffer") {
         const std::string csv = "case_id,activity,timestamp,x\r\n"
                                 "1,\"a,\"\"q\"\"\",2024-01-01T10:00:00Z,\"multi\nline\"\r\n"

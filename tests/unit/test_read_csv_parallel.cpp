@@ -93,6 +93,25 @@ TEST_SUITE("read_csv_parallel") {
         CHECK(r2.examples[0].line == r1.examples[0].line);
     }
 
+    // Found by bench/fuzz (fuzz_csv_parallel): a NUL byte in the header was replaced and counted by every
+    // part's reader (each is fed the header), so lenient reports counted it once per part.
+    TEST_CASE("fuzz finding: invalid or NUL bytes in the header are counted once") {
+        for (const std::string bad : {std::string("\0", 1), std::string("\xFF")}) {
+            std::string csv = "case,activity,time,x" + bad + "y\n";
+            for (int i = 0; i < 300; ++i)
+                csv += "c" + std::to_string(i % 7) + ",a" + bad + ",2024-01-01T00:00:00Z,v\n";
+            CsvOptions lenient;
+            lenient.strict = false;
+            lenient.encoding = Encoding::utf8; // 0xFF alone would otherwise make the text CP932
+            ReadReport r1, r2;
+            check_same(read_csv(csv, "h.csv", lenient, &r1),
+                       read_csv_parallel(csv, "h.csv", lenient, 4, &r2, 100));
+            CHECK(r1.replaced_bytes == 301);
+            CHECK(r2.replaced_bytes == r1.replaced_bytes);
+            CHECK(r2.problem_counts == r1.problem_counts);
+        }
+    }
+
     TEST_CASE("merge_logs: cases in first-appearance order, ties keep the earlier part first") {
         // Part 1: x:A@10, y:B@5 ; part 2: x:C@10 (tie with A), x:D@1, z:E@0.
         const EventLog first =

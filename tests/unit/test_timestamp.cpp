@@ -54,6 +54,29 @@ TEST_SUITE("timestamp") {
         CHECK_FALSE(parse_timestamp("13.03.2024"));
     }
 
+    TEST_CASE(
+        "the YYYY-MM-DDTHH:MM:SS fast path and the remembered date give the general grammar's results") {
+        // Each fast-path form next to the same instant written so that only the general grammar reads it.
+        CHECK(parse_timestamp("2024-03-13T10:21:14") == parse_timestamp("2024-3-13T10:21:14"));
+        CHECK(parse_timestamp("2024-03-13 10:21:14.25+09:00") ==
+              parse_timestamp("2024/03/13 10:21:14.25+09:00"));
+        CHECK(parse_timestamp("2024-03-13T10:21:14+09:00") == kRef - 9 * 3600 * 1000000LL);
+        // The same date again, then other dates: the remembered date must not leak into them.
+        CHECK(parse_timestamp("2024-03-13T00:00:00Z") == kRef - (10 * 3600 + 21 * 60 + 14) * 1000000LL);
+        CHECK(parse_timestamp("2024-03-14T10:21:14Z") == kRef + 86400 * 1000000LL);
+        CHECK(parse_timestamp("2024-02-29T00:00:00Z") == parse_timestamp("2024-02-29"));
+        CHECK_FALSE(parse_timestamp("2023-02-29T00:00:00Z")); // right after a valid date: still checked
+        CHECK_FALSE(parse_timestamp("2024-02-30T00:00:00Z"));
+        CHECK_FALSE(parse_timestamp("0000-01-01T00:00:00Z"));
+        CHECK_FALSE(parse_timestamp("2024-03-13T24:00:00Z"));
+        CHECK_FALSE(parse_timestamp("2024-03-13T10:60:00Z"));
+        CHECK_FALSE(parse_timestamp("2024-03-13T10:21:60Z"));
+        CHECK_FALSE(parse_timestamp("2024-03-13T10:21:1xZ"));
+        CHECK_FALSE(parse_timestamp("2024-03-13X10:21:14Z"));
+        CHECK_FALSE(parse_timestamp("2024-03-13T10:21:14."));
+        CHECK(parse_timestamp("2024-03-13T10:21:14") == kRef); // after the failures, the cache still right
+    }
+
     TEST_CASE("format_timestamp is the inverse for UTC") {
         CHECK(format_timestamp(kRef) == "2024-03-13T10:21:14Z");
         CHECK(format_timestamp(kRef + 250) == "2024-03-13T10:21:14.000250Z");

@@ -90,13 +90,9 @@ class EventLogBuilder {
         bool conflicting_types = false;
         StringPool texts;          // id 0 = ""
         std::vector<uint32_t> ids; // per event in file order, or per case number
-        // Texts seen lately, by length and end bytes: most attribute columns have few distinct values,
-        // and a hit here skips the pool's hash lookup (a third of the read time of a CSV with attributes).
-        struct Recent {
-            std::string_view text;
-            uint32_t id = 0;
-        };
-        Recent recent[32];
+        // Most attribute columns have few distinct values: a hit here skips the pool's hash lookup (a
+        // third of the read time of a CSV with attributes).
+        RecentStrings recent;
     };
     EventLog log_;
     std::vector<uint32_t> event_case_;

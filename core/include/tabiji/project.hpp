@@ -22,14 +22,17 @@
 
 namespace tabiji {
 
-// 1: catalog, filters, annotations, view settings. 2: + saved funnels.
-inline constexpr uint32_t kProjectVersion = 2;
+// 1: catalog, filters, annotations, view settings. 2: + saved funnels. 3: + annotation texts for training
+// (what the customer sees, typical feelings).
+inline constexpr uint32_t kProjectVersion = 3;
 
 struct Annotation {
     std::string touchpoint; // a catalog touchpoint name
     std::string note;
-    std::string pain_point; // "" = none
-    int emotion = 0;        // -2 (very negative) .. +2 (very positive)
+    std::string pain_point;    // "" = none
+    int emotion = 0;           // -2 (very negative) .. +2 (very positive)
+    std::string customer_sees; // since version 3: what the customer sees there (training side panel)
+    std::string feelings;      // since version 3: typical feelings of customers there
 };
 
 struct ViewSettings {

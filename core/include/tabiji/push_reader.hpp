@@ -23,6 +23,8 @@ class PushReader {
     virtual EventLog finish() = 0;
     virtual const ReadReport& report() const = 0;
     virtual uint64_t bytes_fed() const = 0;
+    // Events read so far (for a progress display; 0 where a reader only knows at the end).
+    virtual uint64_t events_read() const { return 0; }
 };
 
 // Feeds a whole buffer, or a file from disk (gzip inflated, "-" for standard input), to a reader and

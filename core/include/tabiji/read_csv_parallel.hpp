@@ -25,7 +25,8 @@ EventLog read_csv_parallel(std::string_view bytes, const std::string& source, co
 // The pieces read_csv_parallel is made of, for readers that split a file across processes (tabiji-mpi):
 
 // Where the header line ends (just after its '\n'), and whether the buffer may be cut at line ends at all:
-// UTF-8 text (given, or detected from the first 64 KiB) with a header that holds no quote.
+// UTF-8 text (given, or detected from the first 64 KiB) with a header that holds no quote and no byte the
+// decoder would replace (invalid UTF-8, NUL).
 struct CsvCutPlan {
     bool splittable = false;
     size_t header_end = 0;

@@ -17,6 +17,7 @@
 #include "tabiji/read_report.hpp"
 #include "tabiji/read_xes.hpp"
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -25,6 +26,12 @@
 namespace tabiji {
 
 enum class LogFormat { automatic, csv, xes, ocel, jsonl };
+
+// How far read_log_file is: bytes taken from the file (compressed bytes for gzip) of its size (0 when
+// unknown: standard input), and the events read so far (known only at the end for CSV read on threads).
+struct ReadProgress {
+    uint64_t bytes_read = 0, bytes_total = 0, events = 0;
+};
 
 struct ReadOptions {
     LogFormat format = LogFormat::automatic;
@@ -37,6 +44,9 @@ struct ReadOptions {
     // Pair start / complete events into one event each (lifecycle.hpp); the lifecycle column is then read
     // whatever the attribute selection.
     bool pair_lifecycle = false;
+    // read_log_file calls this on the reading thread after each chunk of the file (every few MiB, never
+    // per record) and once at the end; keep it cheap.
+    std::function<void(const ReadProgress&)> progress;
     // The options every format shares, set on all three at once.
     void set_strict(bool strict);
     void set_time_zone(const TimeZone& zone);
@@ -62,6 +72,7 @@ class LogReader : public PushReader {
     void feed(std::string_view chunk) override;
     EventLog finish() override;
     uint64_t bytes_fed() const override;
+    uint64_t events_read() const override;
     // The format in use (automatic until enough bytes were seen).
     LogFormat format() const;
     const ReadReport& report() const override;

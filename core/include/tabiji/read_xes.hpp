@@ -57,6 +57,7 @@ class XesReader : public PushReader {
     EventLog finish() override;
     const ReadReport& report() const override;
     uint64_t bytes_fed() const override;
+    uint64_t events_read() const override;
 
   private:
     struct Impl;

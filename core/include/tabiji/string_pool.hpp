@@ -3,12 +3,34 @@
 // Views returned by view() stay valid for the pool's lifetime (strings live in an append-only arena).
 #pragma once
 #include <cstdint>
+#include <cstring>
 #include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace tabiji {
+
+// a == b, inline for the short strings of logs (ids, names): two overlapping word loads instead of a call.
+inline bool same_text(std::string_view a, std::string_view b) {
+    const size_t n = a.size();
+    if (n != b.size()) return false;
+    const char *p = a.data(), *q = b.data();
+    if (n > 16) return std::memcmp(p, q, n) == 0;
+    if (n >= 8) {
+        uint64_t x0, y0, x1, y1;
+        std::memcpy(&x0, p, 8), std::memcpy(&y0, q, 8);
+        std::memcpy(&x1, p + n - 8, 8), std::memcpy(&y1, q + n - 8, 8);
+        return ((x0 ^ y0) | (x1 ^ y1)) == 0;
+    }
+    if (n >= 4) {
+        uint32_t x0, y0, x1, y1;
+        std::memcpy(&x0, p, 4), std::memcpy(&y0, q, 4);
+        std::memcpy(&x1, p + n - 4, 4), std::memcpy(&y1, q + n - 4, 4);
+        return ((x0 ^ y0) | (x1 ^ y1)) == 0;
+    }
+    return n == 0 || (p[0] == q[0] && p[n / 2] == q[n / 2] && p[n - 1] == q[n - 1]);
+}
 
 class StringPool {
   public:
@@ -34,7 +56,6 @@ class StringPool {
     std::string_view store(std::string_view s);
     void grow_index();
 
-
     std::vector<std::unique_ptr<char[]>> blocks_;
     size_t block_used_ = 0;
     size_t block_size_ = 0;
@@ -44,6 +65,28 @@ class StringPool {
     // bits of the string's hash and id + 1 (0 = empty), so most mismatches never touch the string.
     std::vector<uint64_t> slots_;
     uint64_t mask_ = 0;
+};
+
+// Strings seen lately in front of a pool, for columns with few distinct values (activities, most attribute
+// columns): a hit, chosen by length and end bytes, skips the pool's hash lookup. Ids are the pool's.
+class RecentStrings {
+  public:
+    uint32_t intern(StringPool& pool, std::string_view s) {
+        if (s.empty()) return pool.intern(s);
+        Entry& e = entries_[(s.size() * 7 + uint8_t(s.front()) + uint8_t(s.back()) * 3u) & 31u];
+        if (!same_text(e.text, s)) {
+            const uint32_t id = pool.intern(s);
+            e = {pool.view(id), id};
+        }
+        return e.id;
+    }
+
+  private:
+    struct Entry {
+        std::string_view text; // empty: unused (the empty string is never cached)
+        uint32_t id = 0;
+    };
+    Entry entries_[32];
 };
 
 } // namespace tabiji

@@ -14,6 +14,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace tabiji {
 
@@ -22,6 +23,9 @@ struct SvgMapOptions {
     std::string title;           // <title> of the document; empty: none
     bool xml_declaration = true; // false when the SVG is inlined into HTML
     bool edge_labels = true;     // step counts on the curves
+    // Optional, per activity id (map_geometry.hpp's activity_stages / activity_channels): stages as columns,
+    // and boxes coloured by channel kind instead of by volume.
+    std::vector<int32_t> node_stage, node_group;
 };
 
 std::string write_svg_map(const EventLog& log, const Dfg& dfg, const SvgMapOptions& options = {});
