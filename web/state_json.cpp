@@ -1,6 +1,8 @@
 // Writes the state JSON with rapidjson (escaping and UTF-8 handled there).
 #include "state_json.hpp"
 
+#include "json_writer.hpp"
+
 #include "i18n.hpp"
 #include "map_state.hpp"
 #include "training_json.hpp"
@@ -8,30 +10,20 @@
 #include "view_funnel.hpp"
 #include "view_variants.hpp"
 
-#include <rapidjson/stringbuffer.h>
-#include <rapidjson/writer.h>
-
 namespace tabiji::web {
 
 namespace {
 
-using Writer = rapidjson::Writer<rapidjson::StringBuffer>;
-
-void str(Writer& w, const char* key, std::string_view value) {
-    w.Key(key);
-    w.String(value.data(), static_cast<rapidjson::SizeType>(value.size()));
-}
-
 // The views' state: language, unsaved flag, filters, variants, funnel, panel.
-void write_analysis(Writer& w, AppState& state) {
+void write_analysis(JsonWriter& w, AppState& state) {
     const Analysis& an = state.analysis;
     const auto& journey = state.journey();
     w.Key("journey_generation"); // increments each time a log replaces the journey on screen
     w.Uint64(state.journey_generation());
-    str(w, "language", ui_language_code());
+    json_str(w, "language", ui_language_code());
     w.Key("dirty");
     w.Bool(an.dirty());
-    str(w, "analysis_error", an.error());
+    json_str(w, "analysis_error", an.error());
     w.Key("recompute_ms");
     w.Double(an.last_recompute_ms());
     w.Key("view_cases");
@@ -42,12 +34,12 @@ void write_analysis(Writer& w, AppState& state) {
     w.StartArray();
     for (const Filter& f : an.filters().filters) {
         w.StartObject();
-        str(w, "kind", filter_kind_name(f));
-        str(w, "text", describe_filter(f));
+        json_str(w, "kind", filter_kind_name(f));
+        json_str(w, "text", describe_filter(f));
         w.EndObject();
     }
     w.EndArray();
-    str(w, "filter_chain", filter_chain_to_json(an.filters()));
+    json_str(w, "filter_chain", filter_chain_to_json(an.filters()));
     w.Key("variant_count");
     w.Uint64(an.variants().size());
     w.Key("variants"); // the first 20
@@ -57,7 +49,7 @@ void write_analysis(Writer& w, AppState& state) {
             w.StartObject();
             w.Key("count");
             w.Uint64(an.variants()[i].count);
-            str(w, "path", variant_text(journey->log, an.variants()[i]));
+            json_str(w, "path", variant_text(journey->log, an.variants()[i]));
             w.EndObject();
         }
     w.EndArray();
@@ -81,7 +73,7 @@ void write_analysis(Writer& w, AppState& state) {
         for (size_t i = 0; i < funnel->steps.size(); ++i) {
             const FunnelStepResult& s = funnel->steps[i];
             w.StartObject();
-            str(w, "label", i < spec.steps.size() ? spec.steps[i] : "");
+            json_str(w, "label", i < spec.steps.size() ? spec.steps[i] : "");
             w.Key("cases");
             w.Uint64(s.cases);
             w.Key("conversion_from_previous");
@@ -93,12 +85,12 @@ void write_analysis(Writer& w, AppState& state) {
         w.EndArray();
         w.EndObject();
     }
-    str(w, "funnel_error", funnel_error());
+    json_str(w, "funnel_error", funnel_error());
     w.Key("catalog_touchpoints");
     w.Uint64(an.catalog().touchpoints.size());
     w.Key("panel_open");
     w.Bool(state.ui.panel_open);
-    str(w, "panel_tab", state.ui.panel_tab);
+    json_str(w, "panel_tab", state.ui.panel_tab);
     w.Key("help_open");
     w.Bool(state.ui.show_help);
     w.Key("asking_discard");
@@ -106,7 +98,7 @@ void write_analysis(Writer& w, AppState& state) {
 }
 
 // The map view: sliders, mode, selection, zoom, build figures, and the boxes on screen.
-void write_map_state(Writer& w, const AppState& state) {
+void write_map_state(JsonWriter& w, const AppState& state) {
     const MapState& m = map_state();
     const auto& journey = state.journey();
     auto name = [&](int activity) -> std::string {
@@ -161,13 +153,10 @@ void write_map_state(Writer& w, const AppState& state) {
 
 std::string state_to_json(AppState& state) {
     rapidjson::StringBuffer buffer;
-    rapidjson::Writer<rapidjson::StringBuffer> w(buffer);
+    JsonWriter w(buffer);
     const FrameReport& r = state.report;
     const auto& journey = state.journey();
-    auto str = [&](const char* key, std::string_view value) {
-        w.Key(key);
-        w.String(value.data(), static_cast<rapidjson::SizeType>(value.size()));
-    };
+    auto str = [&](const char* key, std::string_view value) { json_str(w, key, value); };
     w.StartObject();
     w.Key("ready");
     w.Bool(journey.has_value() && !state.loading() && state.font_settled() && r.frames_with_journey > 0);

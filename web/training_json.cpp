@@ -18,18 +18,11 @@ namespace tabiji::web {
 
 namespace {
 
-using Writer = rapidjson::Writer<rapidjson::StringBuffer>;
-
-void str(Writer& w, const char* key, std::string_view value) {
-    w.Key(key);
-    w.String(value.data(), static_cast<rapidjson::SizeType>(value.size()));
-}
-
 std::string_view activity_name(const TrainingSession& t, uint32_t a, const char* none) {
     return a == kQuizEnd ? std::string_view(none) : t.log().activities.view(a);
 }
 
-void sequence(Writer& w, const TrainingSession& t, const std::vector<ReplayStep>& steps) {
+void sequence(JsonWriter& w, const TrainingSession& t, const std::vector<ReplayStep>& steps) {
     w.Key("sequence");
     w.StartArray();
     for (const ReplayStep& s : steps) {
@@ -39,7 +32,7 @@ void sequence(Writer& w, const TrainingSession& t, const std::vector<ReplayStep>
     w.EndArray();
 }
 
-void step_json(Writer& w, const TrainingSession& t, const std::vector<ReplayStep>& steps, size_t i,
+void step_json(JsonWriter& w, const TrainingSession& t, const std::vector<ReplayStep>& steps, size_t i,
                const JourneyChoice& choice) {
     w.Key("current");
     if (i >= steps.size()) {
@@ -49,29 +42,30 @@ void step_json(Writer& w, const TrainingSession& t, const std::vector<ReplayStep
     const ReplayStep& s = steps[i];
     const TouchpointMap& m = t.map();
     w.StartObject();
-    str(w, "activity", t.log().activities.view(s.activity));
+    json_str(w, "activity", t.log().activities.view(s.activity));
     const bool mapped = s.touchpoint < m.size();
-    str(w, "touchpoint", mapped ? std::string_view(m.names[s.touchpoint]) : std::string_view());
-    str(w, "channel", mapped ? channel_kind_code(m.channel[s.touchpoint]) : std::string_view());
-    str(w, "stage",
-        mapped && m.stage[s.touchpoint] >= 0 ? std::string_view(m.stage_names[size_t(m.stage[s.touchpoint])])
-                                             : std::string_view());
+    json_str(w, "touchpoint", mapped ? std::string_view(m.names[s.touchpoint]) : std::string_view());
+    json_str(w, "channel", mapped ? channel_kind_code(m.channel[s.touchpoint]) : std::string_view());
+    json_str(w, "stage",
+             mapped && m.stage[s.touchpoint] >= 0
+                 ? std::string_view(m.stage_names[size_t(m.stage[s.touchpoint])])
+                 : std::string_view());
     w.Key("seconds_since_previous");
     w.Double(s.seconds_since_previous);
-    str(w, "time", s.time == kNoTime ? std::string() : format_timestamp(s.time));
+    json_str(w, "time", s.time == kNoTime ? std::string() : format_timestamp(s.time));
     w.Key("attributes");
     w.StartObject();
     if (!choice.variant)
         for (const auto& [name, value] : step_attributes(t.log(), choice.index, s.event))
-            str(w, name.c_str(), value);
+            json_str(w, name.c_str(), value);
     w.EndObject();
     w.Key("annotation");
     if (const Annotation* a = mapped ? t.annotation(s.touchpoint) : nullptr) {
         w.StartObject();
-        str(w, "customer_sees", a->customer_sees);
-        str(w, "feelings", a->feelings);
-        str(w, "pain_point", a->pain_point);
-        str(w, "note", a->note);
+        json_str(w, "customer_sees", a->customer_sees);
+        json_str(w, "feelings", a->feelings);
+        json_str(w, "pain_point", a->pain_point);
+        json_str(w, "note", a->note);
         w.EndObject();
     } else {
         w.Null();
@@ -81,10 +75,10 @@ void step_json(Writer& w, const TrainingSession& t, const std::vector<ReplayStep
 
 } // namespace
 
-void write_training_state(Writer& w, const TrainingSession& t, uint32_t tokens_drawn) {
+void write_training_state(JsonWriter& w, const TrainingSession& t, uint32_t tokens_drawn) {
     w.Key("training");
     w.StartObject();
-    str(w, "mode", training_mode_name(t.mode));
+    json_str(w, "mode", training_mode_name(t.mode));
     w.Key("presenter");
     w.Bool(t.presenter);
     w.Key("ready");
@@ -109,7 +103,7 @@ void write_training_state(Writer& w, const TrainingSession& t, uint32_t tokens_d
     const ReplayState& r = t.replay;
     w.Key("replay");
     w.StartObject();
-    str(w, "journey", t.journey_label(r.choice));
+    json_str(w, "journey", t.journey_label(r.choice));
     w.Key("variant");
     w.Bool(r.choice.variant);
     w.Key("index");
@@ -133,12 +127,12 @@ void write_training_state(Writer& w, const TrainingSession& t, uint32_t tokens_d
     w.StartObject();
     w.Key("active");
     w.Bool(q.active);
-    str(w, "journey", q.active ? t.journey_label(q.choice) : std::string());
+    json_str(w, "journey", q.active ? t.journey_label(q.choice) : std::string());
     w.Key("step");
     w.Uint64(q.question.step);
-    str(w, "from", activity_name(t, q.question.from, "(start)"));
+    json_str(w, "from", activity_name(t, q.question.from, "(start)"));
     // The answer is only told once revealed (a test can still compute it from the log).
-    str(w, "answer", q.revealed ? activity_name(t, q.question.answer, "(end)") : std::string_view());
+    json_str(w, "answer", q.revealed ? activity_name(t, q.question.answer, "(end)") : std::string_view());
     w.Key("revealed");
     w.Bool(q.revealed);
     w.Key("chosen");
@@ -153,7 +147,7 @@ void write_training_state(Writer& w, const TrainingSession& t, uint32_t tokens_d
     w.StartArray();
     for (const QuizOption& o : q.question.options) {
         w.StartObject();
-        str(w, "activity", activity_name(t, o.activity, "(end)"));
+        json_str(w, "activity", activity_name(t, o.activity, "(end)"));
         w.Key("share");
         w.Double(q.revealed ? o.share : -1);
         w.Key("count");
@@ -173,9 +167,9 @@ void write_training_state(Writer& w, const TrainingSession& t, uint32_t tokens_d
     w.Key("population");
     w.StartObject();
     const bool timed = p.population.begin() != kNoTime;
-    str(w, "begin", timed ? format_timestamp(p.population.begin()) : std::string());
-    str(w, "end", timed ? format_timestamp(p.population.end()) : std::string());
-    str(w, "time", timed ? format_timestamp(p.time) : std::string());
+    json_str(w, "begin", timed ? format_timestamp(p.population.begin()) : std::string());
+    json_str(w, "end", timed ? format_timestamp(p.population.end()) : std::string());
+    json_str(w, "time", timed ? format_timestamp(p.time) : std::string());
     w.Key("tokens");
     w.Uint64(p.tokens.size());
     w.Key("cases");

@@ -10,27 +10,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 
-import {check, info, runPageTest} from './harness.mjs';
+import {check, info, parseArgs, runPageTest} from './harness.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, '..', '..');
 const corpus = path.join(repo, 'tests', 'bad_input');
-
-function parseArgs(argv) {
-    const opts = {
-        dist : path.join(repo, 'build', 'web', 'dist'),
-        serve : path.join(repo, 'serve.py'),
-        timeoutMs : 60000,
-        browser : '/usr/bin/chromium',
-    };
-    for (let i = 2; i < argv.length; i += 2) {
-        const key = argv[i].replace(/^--/, '').replace(/-([a-z])/g, (_, c) => c.toUpperCase());
-        if (!(key in opts) || argv[i + 1] === undefined)
-            throw new Error(`unknown or incomplete option ${argv[i]}`);
-        opts[key] = key === 'timeoutMs' ? Number(argv[i + 1]) : argv[i + 1];
-    }
-    return opts;
-}
 
 // What each input must do. `file`: from tests/bad_input (sent to the page as bytes); `parts`: text built
 // inside the page from [piece, times repeated] pairs, so 10 MB never cross the wire. `error`: the app
@@ -88,12 +72,6 @@ const cases = [
 ];
 
 const opts = parseArgs(process.argv);
-if (!fs.existsSync(path.join(opts.dist, 'tabiji.js'))) {
-    check(false, 'web build present',
-          `${opts.dist}/tabiji.js is missing: build the web preset first ` +
-              '(cmake --preset web && cmake --build --preset web), or set TABIJI_WEB_DIST');
-    process.exit(1);
-}
 runPageTest('bad input test', opts, async ({page, origin, state, waitFor}) => {
     // The default sample first: the journey every refused input must leave on screen.
     await page.goto(`${origin}/`);

@@ -20,8 +20,9 @@ export function failureCount() { return failures; }
 
 // [SECTION] Native reference: `tabiji dfg` on the same file, with the same filter flags
 export function nativeDfg(tabiji, file, extra = []) {
-    const out = execFileSync(tabiji, [ 'dfg', '--compact', '--no-variants', '--no-performance', ...extra, file ],
-                             {encoding : 'utf8', maxBuffer : 1 << 28, stdio : [ 'ignore', 'pipe', 'ignore' ]});
+    const out =
+        execFileSync(tabiji, [ 'dfg', '--compact', '--no-variants', '--no-performance', ...extra, file ],
+                     {encoding : 'utf8', maxBuffer : 1 << 28, stdio : [ 'ignore', 'pipe', 'ignore' ]});
     return JSON.parse(out);
 }
 
@@ -145,7 +146,8 @@ export function downscale(img, factor) {
                 let sum = 0;
                 for (let dy = 0; dy < factor; dy++)
                     for (let dx = 0; dx < factor; dx++)
-                        sum += img.pixels[((y * factor + dy) * img.width + x * factor + dx) * img.channels + c];
+                        sum +=
+                            img.pixels[((y * factor + dy) * img.width + x * factor + dx) * img.channels + c];
                 pixels[(y * width + x) * 3 + c] = Math.round(sum / (factor * factor));
             }
     return {width, height, channels : 3, pixels};
@@ -240,7 +242,8 @@ export async function launchBrowser(executablePath, origin, options = {}) {
 
 // Polls Module.tabijiState() until `predicate` holds; throws with the last state and the console.
 export function stateWaiter(page, timeoutMs, consoleLines, pageErrors) {
-    const state = () => page.evaluate(() => (window.Module && Module.tabijiState ? Module.tabijiState() : null));
+    const state = () =>
+        page.evaluate(() => (window.Module && Module.tabijiState ? Module.tabijiState() : null));
     async function waitFor(what, predicate) {
         const deadline = Date.now() + timeoutMs;
         let last = null;
@@ -263,12 +266,42 @@ export function stateWaiter(page, timeoutMs, consoleLines, pageErrors) {
     return {state, waitFor};
 }
 
-// [SECTION] A whole page test: serve `opts.dist`, open chromium, run body({page, origin, state, waitFor}),
-// then check that the page raised no error and made no request outside the test server, clean up, print
-// the summary, and exit with its status.
-export async function runPageTest(label, opts, body) {
+// [SECTION] Options: `--name value` pairs (kebab-case names become camelCase). Every page test knows dist,
+// serve, browser, timeoutMs, tabiji (the native CLI) and out (screenshots); `extra` adds the options of one
+// test with their defaults.
+const repoRoot = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', '..');
+export function parseArgs(argv, extra = {}) {
+    const opts = {
+        dist : path.join(repoRoot, 'build', 'web', 'dist'),
+        serve : path.join(repoRoot, 'serve.py'),
+        browser : '/usr/bin/chromium',
+        timeoutMs : 60000,
+        tabiji : path.join(repoRoot, 'build', 'native-release', 'cli', 'tabiji'),
+        out : path.join(repoRoot, 'build', 'browser-screenshots'),
+        ...extra,
+    };
+    for (let i = 2; i < argv.length; i += 2) {
+        const key = argv[i].replace(/^--/, '').replace(/-([a-z])/g, (_, c) => c.toUpperCase());
+        if (!(key in opts) || argv[i + 1] === undefined)
+            throw new Error(`unknown or incomplete option ${argv[i]}`);
+        opts[key] = key === 'timeoutMs' ? Number(argv[i + 1]) : argv[i + 1];
+    }
+    return opts;
+}
+
+// [SECTION] A whole page test: serve `opts.dist`, open chromium, run body({page, origin, browser, state,
+// waitFor, consoleLines, pageErrors}), then check that the page raised no error and made no request outside
+// the test server, clean up (the browser, the server, then `cleanup()`), print the summary, and exit with
+// its status.
+export async function runPageTest(label, opts, body, cleanup = () => {}) {
     let code = 1;
     try {
+        if (!fs.existsSync(path.join(opts.dist, 'tabiji.js'))) {
+            check(false, 'web build present',
+                  `${opts.dist}/tabiji.js is missing: build the web preset first ` +
+                      '(cmake --preset web && cmake --build --preset web)');
+            process.exit(1);
+        }
         const {child : server, origin} = await startServer(opts.serve, opts.dist);
         const consoleLines = [], pageErrors = [];
         let browser;
@@ -277,7 +310,14 @@ export async function runPageTest(label, opts, body) {
             const {page} = browser;
             page.on('console', (m) => consoleLines.push(`[${m.type()}] ${m.text()}`));
             page.on('pageerror', (e) => pageErrors.push(String(e && e.stack || e)));
-            await body({page, origin, ...stateWaiter(page, opts.timeoutMs, consoleLines, pageErrors)});
+            await body({
+                page,
+                origin,
+                browser,
+                consoleLines,
+                pageErrors,
+                ...stateWaiter(page, opts.timeoutMs, consoleLines, pageErrors)
+            });
             check(pageErrors.length === 0, 'no page errors', pageErrors.join(' | '));
             check(browser.foreignRequests.length === 0, 'no request left the test server',
                   browser.foreignRequests.join(', '));
@@ -294,6 +334,12 @@ export async function runPageTest(label, opts, body) {
         code = failureCount() ? 1 : 0;
     } catch (e) {
         console.log(`FAIL - ${label} crashed (${e && e.stack || e})`);
+    } finally {
+        try {
+            cleanup();
+        } catch (e) {
+            console.log(`info - clean-up failed: ${e.message}`);
+        }
     }
     process.exit(code);
 }

@@ -8,23 +8,22 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 
-import {check, launchBrowser, runPageTest, stateWaiter} from './harness.mjs';
+import {check, launchBrowser, parseArgs, runPageTest, stateWaiter} from './harness.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, '..', '..');
-const opts = {
-    dist : path.join(repo, 'build', 'web', 'dist'),
-    serve : path.join(repo, 'serve.py'),
-    out : path.join(repo, 'build', 'browser-screenshots'),
-    browser : '/usr/bin/chromium',
-    timeoutMs : 60000,
-};
-for (let i = 2; i + 1 < process.argv.length; i += 2) opts[process.argv[i].replace(/^--/, '')] = process.argv[i + 1];
+const opts = parseArgs(process.argv);
 
 async function canvasSize(page) {
     return page.evaluate(() => {
         const c = document.getElementById('canvas');
-        return {w : c.width, h : c.height, cssW : c.clientWidth, cssH : c.clientHeight, dpr : devicePixelRatio};
+        return {
+            w : c.width,
+            h : c.height,
+            cssW : c.clientWidth,
+            cssH : c.clientHeight,
+            dpr : devicePixelRatio
+        };
     });
 }
 
@@ -33,8 +32,13 @@ async function pinch(page, x, y, from, to) {
         const c = document.getElementById('canvas');
         const touches = (d) => [new Touch({identifier : 1, target : c, clientX : x - d / 2, clientY : y}),
                                 new Touch({identifier : 2, target : c, clientX : x + d / 2, clientY : y})];
-        const send = (type, list) => c.dispatchEvent(new TouchEvent(
-            type, {touches : list, targetTouches : list, changedTouches : list, bubbles : true, cancelable : true}));
+        const send = (type, list) => c.dispatchEvent(new TouchEvent(type, {
+            touches : list,
+            targetTouches : list,
+            changedTouches : list,
+            bubbles : true,
+            cancelable : true
+        }));
         send('touchstart', touches(from));
         for (let i = 1; i <= 5; i++) send('touchmove', touches(from + (to - from) * i / 5));
         send('touchend', []);
@@ -43,100 +47,108 @@ async function pinch(page, x, y, from, to) {
 
 fs.mkdirSync(opts.out, {recursive : true});
 runPageTest('map test', opts, async ({page, origin, state, waitFor}) => {
-        await page.goto(`${origin}/`);
-        let s = await waitFor('the sample on screen', (x) => x.ready && x.frames_with_journey > 2);
-        const total = s.node_list.length, totalEdges = s.edge_list.length;
-        check(s.map.shown_nodes === total && s.nodes === total, 'all touchpoints shown at 100 %',
-              `${s.nodes} of ${total}`);
-        check(s.map.boxes.length === total, 'boxes on screen reported', `${s.map.boxes.length}`);
+    await page.goto(`${origin}/`);
+    let s = await waitFor('the sample on screen', (x) => x.ready && x.frames_with_journey > 2);
+    const total = s.node_list.length, totalEdges = s.edge_list.length;
+    check(s.map.shown_nodes === total && s.nodes === total, 'all touchpoints shown at 100 %',
+          `${s.nodes} of ${total}`);
+    check(s.map.boxes.length === total, 'boxes on screen reported', `${s.map.boxes.length}`);
 
-        // Sliders: 50 % of the touchpoints (ceil(p N / 100), simplify.hpp), then 30 % of the paths.
-        let builds = s.map.builds;
-        await page.evaluate(() => Module.tabijiSetMap({activities : 50}));
-        s = await waitFor('the map at 50 %', (x) => x.map.builds > builds && x.frames_with_journey > 2);
-        const half = Math.ceil(total * 50 / 100);
-        check(s.map.shown_nodes === half && s.nodes === half, 'activities slider at 50 %: half the touchpoints',
-              `${s.nodes} drawn, ${half} expected`);
-        check(s.map.max_node_shift >= 0, 'slider move re-laid out the map',
-              `largest move of a kept box ${s.map.max_node_shift.toFixed(0)} world units, layout ${
-                  s.map.layout_ms.toFixed(1)} ms`);
-        const edgesAtHalf = s.edges;
-        builds = s.map.builds;
-        await page.evaluate(() => Module.tabijiSetMap({paths : 30}));
-        s = await waitFor('paths at 30 %', (x) => x.map.builds > builds);
-        check(s.edges < edgesAtHalf && s.edges > 0, 'paths slider at 30 %: fewer steps', `${s.edges} < ${edgesAtHalf}`);
-        await page.screenshot({path : path.join(opts.out, 'map-1-simplified.png')});
-        builds = s.map.builds;
-        await page.evaluate(() => Module.tabijiSetMap({activities : 100, paths : 100, performance : true}));
-        s = await waitFor('back to 100 %, performance', (x) => x.map.builds > builds);
-        check(s.nodes === total && s.edges === totalEdges && s.map.performance, 'back to the whole map, performance view',
-              `${s.nodes}/${s.edges}`);
-        await page.waitForTimeout(300);
-        await page.screenshot({path : path.join(opts.out, 'map-2-performance.png')});
-        // Stages as columns and channel colours (the built-in catalog maps the sample).
-        builds = s.map.builds;
-        await page.evaluate(() => Module.tabijiSetMap({performance : false, stages : true, channels : true}));
-        s = await waitFor('stages', (x) => x.map.builds > builds && x.map.stages && x.map.channels);
-        check(s.nodes === total && s.edges === totalEdges, 'stages as columns: the whole map', `${s.nodes}/${s.edges}`);
-        await page.waitForTimeout(300);
-        await page.screenshot({path : path.join(opts.out, 'map-2b-stages.png')});
-        builds = s.map.builds;
-        await page.evaluate(() => Module.tabijiSetMap({stages : false, channels : false}));
-        await waitFor('no stages', (x) => x.map.builds > builds);
+    // Sliders: 50 % of the touchpoints (ceil(p N / 100), simplify.hpp), then 30 % of the paths.
+    let builds = s.map.builds;
+    await page.evaluate(() => Module.tabijiSetMap({activities : 50}));
+    s = await waitFor('the map at 50 %', (x) => x.map.builds > builds && x.frames_with_journey > 2);
+    const half = Math.ceil(total * 50 / 100);
+    check(s.map.shown_nodes === half && s.nodes === half, 'activities slider at 50 %: half the touchpoints',
+          `${s.nodes} drawn, ${half} expected`);
+    check(s.map.max_node_shift >= 0, 'slider move re-laid out the map',
+          `largest move of a kept box ${s.map.max_node_shift.toFixed(0)} world units, layout ${
+              s.map.layout_ms.toFixed(1)} ms`);
+    const edgesAtHalf = s.edges;
+    builds = s.map.builds;
+    await page.evaluate(() => Module.tabijiSetMap({paths : 30}));
+    s = await waitFor('paths at 30 %', (x) => x.map.builds > builds);
+    check(s.edges < edgesAtHalf && s.edges > 0, 'paths slider at 30 %: fewer steps',
+          `${s.edges} < ${edgesAtHalf}`);
+    await page.screenshot({path : path.join(opts.out, 'map-1-simplified.png')});
+    builds = s.map.builds;
+    await page.evaluate(() => Module.tabijiSetMap({activities : 100, paths : 100, performance : true}));
+    s = await waitFor('back to 100 %, performance', (x) => x.map.builds > builds);
+    check(s.nodes === total && s.edges === totalEdges && s.map.performance,
+          'back to the whole map, performance view', `${s.nodes}/${s.edges}`);
+    await page.waitForTimeout(300);
+    await page.screenshot({path : path.join(opts.out, 'map-2-performance.png')});
+    // Stages as columns and channel colours (the built-in catalog maps the sample).
+    builds = s.map.builds;
+    await page.evaluate(() => Module.tabijiSetMap({performance : false, stages : true, channels : true}));
+    s = await waitFor('stages', (x) => x.map.builds > builds && x.map.stages && x.map.channels);
+    check(s.nodes === total && s.edges === totalEdges, 'stages as columns: the whole map',
+          `${s.nodes}/${s.edges}`);
+    await page.waitForTimeout(300);
+    await page.screenshot({path : path.join(opts.out, 'map-2b-stages.png')});
+    builds = s.map.builds;
+    await page.evaluate(() => Module.tabijiSetMap({stages : false, channels : false}));
+    await waitFor('no stages', (x) => x.map.builds > builds);
 
-        // Hover and click the busiest touchpoint with the mouse.
-        await page.waitForTimeout(200);
-        s = await state();
-        const busiest = [...s.node_list].sort((a, b) => b.count - a.count)[0].name;
-        const box = s.map.boxes.find((b) => b.name === busiest);
-        await page.mouse.move(box.x, box.y);
-        s = await waitFor('hover', (x) => x.map.hovered === busiest).catch((e) => ({map : {}}));
-        check(s.map.hovered === busiest, 'hovering a box highlights it', busiest);
-        await page.mouse.click(box.x, box.y);
-        s = await waitFor('selection', (x) => x.map.selected === busiest).catch(() => ({map : {}}));
-        check(s.map.selected === busiest, 'clicking a box selects it (details panel)', busiest);
-        await page.waitForTimeout(200);
-        await page.screenshot({path : path.join(opts.out, 'map-3-details.png')});
+    // Hover and click the busiest touchpoint with the mouse.
+    await page.waitForTimeout(200);
+    s = await state();
+    const busiest = [...s.node_list ].sort((a, b) => b.count - a.count)[0].name;
+    const box = s.map.boxes.find((b) => b.name === busiest);
+    await page.mouse.move(box.x, box.y);
+    s = await waitFor('hover', (x) => x.map.hovered === busiest).catch((e) => ({map : {}}));
+    check(s.map.hovered === busiest, 'hovering a box highlights it', busiest);
+    await page.mouse.click(box.x, box.y);
+    s = await waitFor('selection', (x) => x.map.selected === busiest).catch(() => ({map : {}}));
+    check(s.map.selected === busiest, 'clicking a box selects it (details panel)', busiest);
+    await page.waitForTimeout(200);
+    await page.screenshot({path : path.join(opts.out, 'map-3-details.png')});
 
-        // Keys: + zooms in by 1.25, - back, F fits.
-        await page.mouse.move(5, 400);
-        const scale0 = (await state()).map.scale;
-        await page.keyboard.press('+');
-        s = await waitFor('+', (x) => x.map.scale > scale0 * 1.2).catch(() => ({map : {scale : 0}}));
-        check(Math.abs(s.map.scale / scale0 - 1.25) < 0.01, '+ zooms in', `${scale0.toFixed(3)} -> ${s.map.scale.toFixed(3)}`);
-        // F down and up inside one task, so no frame can run between them: the tap a busy machine makes of
-        // every key press. ImGui 1.86 alone would see the key up at the next frame and lose it.
-        await page.evaluate(() => {
-            for (const type of ['keydown', 'keyup'])
-                window.dispatchEvent(new KeyboardEvent(type, {key : 'f', code : 'KeyF', keyCode : 70, which : 70, bubbles : true}));
-        });
-        s = await waitFor('F', (x) => Math.abs(x.map.scale - scale0) < 1e-3, 5000).catch(() => ({map : {scale : 0}}));
-        check(Math.abs(s.map.scale - scale0) < 1e-3, 'F tapped between two frames fits again', `${s.map.scale.toFixed(3)}`);
+    // Keys: + zooms in by 1.25, - back, F fits.
+    await page.mouse.move(5, 400);
+    const scale0 = (await state()).map.scale;
+    await page.keyboard.press('+');
+    s = await waitFor('+', (x) => x.map.scale > scale0 * 1.2).catch(() => ({map : {scale : 0}}));
+    check(Math.abs(s.map.scale / scale0 - 1.25) < 0.01, '+ zooms in',
+          `${scale0.toFixed(3)} -> ${s.map.scale.toFixed(3)}`);
+    // F down and up inside one task, so no frame can run between them: the tap a busy machine makes of
+    // every key press. ImGui 1.86 alone would see the key up at the next frame and lose it.
+    await page.evaluate(() => {
+        for (const type of ['keydown', 'keyup'])
+            window.dispatchEvent(new KeyboardEvent(
+                type, {key : 'f', code : 'KeyF', keyCode : 70, which : 70, bubbles : true}));
+    });
+    s = await waitFor('F', (x) => Math.abs(x.map.scale - scale0) < 1e-3).catch(() => ({map : {scale : 0}}));
+    check(Math.abs(s.map.scale - scale0) < 1e-3, 'F tapped between two frames fits again',
+          `${s.map.scale.toFixed(3)}`);
 
-        // Pinch: fingers from 100 to 200 px apart double the zoom.
-        const scale1 = (await state()).map.scale;
-        await pinch(page, 640, 420, 100, 200);
-        s = await waitFor('pinch', (x) => x.map.scale > scale1 * 1.5).catch(() => ({map : {scale : 0}}));
-        check(Math.abs(s.map.scale / scale1 - 2) < 0.05, 'pinch zooms', `${scale1.toFixed(3)} -> ${s.map.scale.toFixed(3)}`);
+    // Pinch: fingers from 100 to 200 px apart double the zoom.
+    const scale1 = (await state()).map.scale;
+    await pinch(page, 640, 420, 100, 200);
+    s = await waitFor('pinch', (x) => x.map.scale > scale1 * 1.5).catch(() => ({map : {scale : 0}}));
+    check(Math.abs(s.map.scale / scale1 - 2) < 0.05, 'pinch zooms',
+          `${scale1.toFixed(3)} -> ${s.map.scale.toFixed(3)}`);
 
-        // The canvas follows a resize, in device pixels.
-        await page.setViewportSize({width : 900, height : 600});
-        await page.waitForTimeout(400);
-        let c = await canvasSize(page);
-        check(c.w === Math.round(c.cssW * c.dpr) && c.cssW === 900 && c.h === Math.round(c.cssH * c.dpr),
-              'canvas follows a resize', JSON.stringify(c));
+    // The canvas follows a resize, in device pixels.
+    await page.setViewportSize({width : 900, height : 600});
+    await page.waitForTimeout(400);
+    let c = await canvasSize(page);
+    check(c.w === Math.round(c.cssW * c.dpr) && c.cssW === 900 && c.h === Math.round(c.cssH * c.dpr),
+          'canvas follows a resize', JSON.stringify(c));
 
-        // A high-DPI screen: the backing store is twice the CSS size.
-        const hi = await launchBrowser(opts.browser, origin, {deviceScaleFactor : 2, viewport : {width : 800, height : 500}});
-        try {
-            const p2 = hi.page;
-            await p2.goto(`${origin}/`);
-            await stateWaiter(p2, opts.timeoutMs, [], []).waitFor('the sample at 2x', (x) => x.ready && x.frames_with_journey > 2);
-            c = await canvasSize(p2);
-            check(c.dpr === 2 && c.w === 1600 && c.h === 1000, 'high-DPI canvas (2x)', JSON.stringify(c));
-            await p2.screenshot({path : path.join(opts.out, 'map-4-dpr2.png')});
-        } finally {
-            await hi.context.close().catch(() => {});
-            fs.rmSync(hi.profile, {recursive : true, force : true});
-        }
+    // A high-DPI screen: the backing store is twice the CSS size.
+    const hi = await launchBrowser(opts.browser, origin,
+                                   {deviceScaleFactor : 2, viewport : {width : 800, height : 500}});
+    try {
+        const p2 = hi.page;
+        await p2.goto(`${origin}/`);
+        await stateWaiter(p2, opts.timeoutMs, [], [])
+            .waitFor('the sample at 2x', (x) => x.ready && x.frames_with_journey > 2);
+        c = await canvasSize(p2);
+        check(c.dpr === 2 && c.w === 1600 && c.h === 1000, 'high-DPI canvas (2x)', JSON.stringify(c));
+        await p2.screenshot({path : path.join(opts.out, 'map-4-dpr2.png')});
+    } finally {
+        await hi.context.close().catch(() => {});
+        fs.rmSync(hi.profile, {recursive : true, force : true});
+    }
 });

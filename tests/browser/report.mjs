@@ -17,7 +17,8 @@ const opts = {
     out : path.resolve(here, '..', '..', 'build', 'report-screenshots'),
     browser : '/usr/bin/chromium',
 };
-for (let i = 2; i < process.argv.length; i += 2) opts[process.argv[i].replace(/^--/, '')] = process.argv[i + 1];
+for (let i = 2; i < process.argv.length; i += 2)
+    opts[process.argv[i].replace(/^--/, '')] = process.argv[i + 1];
 
 let failed = 0;
 function check(ok, what, detail = '') {
@@ -26,10 +27,18 @@ function check(ok, what, detail = '') {
 }
 
 const reports = [
-    {lang : 'en', log : 'journeys_en.csv', args : [ '--funnel', 'TV ad,Official website,EC site,EC purchase' ],
-     sections : [ 'Summary', 'Journey map', 'Funnel' ]},
-    {lang : 'ja', log : 'journeys_ja.csv', args : [ '--funnel', 'TVCM,公式Webサイト,ECサイト,EC購入' ],
-     sections : [ '概要', 'ファネル' ]},
+    {
+        lang : 'en',
+        log : 'journeys_en.csv',
+        args : [ '--funnel', 'TV ad,Official website,EC site,EC purchase' ],
+        sections : [ 'Summary', 'Journey map', 'Funnel' ]
+    },
+    {
+        lang : 'ja',
+        log : 'journeys_ja.csv',
+        args : [ '--funnel', 'TVCM,公式Webサイト,ECサイト,EC購入' ],
+        sections : [ '概要', 'ファネル' ]
+    },
 ];
 
 fs.mkdirSync(opts.out, {recursive : true});
@@ -39,8 +48,10 @@ const context = await chromium.launchPersistentContext(profile, {
     headless : true,
     offline : true,
     viewport : {width : 1280, height : 900},
-    args : [ '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
-             '--disable-component-update', '--disable-sync' ],
+    args : [
+        '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
+        '--disable-component-update', '--disable-sync'
+    ],
 });
 try {
     for (const r of reports) {
@@ -58,13 +69,15 @@ try {
             return route.abort();
         });
         page.on('pageerror', (e) => errors.push(String(e)));
-        page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+        page.on('console', (m) => {
+            if (m.type() === 'error') errors.push(m.text());
+        });
         await page.goto(own, {waitUntil : 'load'});
         const seen = await page.evaluate(() => {
             const box = (el) => el ? el.getBoundingClientRect() : {width : 0, height : 0};
             return {
                 lang : document.documentElement.lang,
-                headings : [...document.querySelectorAll('h2')].map((h) => h.textContent),
+                headings : [...document.querySelectorAll('h2') ].map((h) => h.textContent),
                 map : box(document.querySelector('.map svg')),
                 svgs : document.querySelectorAll('svg').length,
                 rows : document.querySelectorAll('table tr').length,
@@ -84,7 +97,7 @@ try {
               `${seen.svgs} svg, ${seen.rows} table rows`);
         check(!seen.overflowX, `${r.lang}: no horizontal scrolling at 1280 px`);
         check(foreign.length === 0 && seen.resources.length === 0, `${r.lang}: opens offline, loads nothing`,
-              [...foreign, ...seen.resources].slice(0, 3).join(' '));
+              [...foreign, ...seen.resources ].slice(0, 3).join(' '));
         check(errors.length === 0, `${r.lang}: no page errors`, errors.slice(0, 2).join(' | '));
         check(fs.statSync(shot).size > 50000, `${r.lang}: screenshot ${path.relative(process.cwd(), shot)}`);
         await page.close();

@@ -12,7 +12,6 @@ case ids itself (Python's csv module, or an XML parse of the XES), builds a pack
   - the key given with --key-file is not in the pack; packs without a key file get different pseudonyms;
   - --exclude-attr removes the column and its values.
 """
-import argparse
 import collections
 import csv
 import datetime
@@ -25,18 +24,8 @@ import sys
 import tempfile
 import xml.etree.ElementTree as ET
 
-failures = []
-passed = 0
-
-
-def check(cond, what):
-    global passed
-    if cond:
-        passed += 1
-        print(f"ok   {what}")
-    else:
-        failures.append(what)
-        print(f"FAIL {what}")
+import clitest
+from clitest import check, summary
 
 
 def read_text(path):
@@ -135,10 +124,7 @@ def check_pack(name, tabiji, log, ids, k, extra, tmp, expected_cases=None):
 
 
 def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--tabiji", required=True)
-    ap.add_argument("--source", required=True)
-    a = ap.parse_args()
+    a = clitest.arguments()
     t = a.tabiji
     samples = os.path.join(a.source, "samples")
     shared = os.path.join(a.source, "..", "shared", "data")
@@ -196,8 +182,7 @@ def main():
             check_pack(name, t, path, ids, 5, extra, tmp)
             check_pack(name + ".k1", t, path, ids, 1, extra, tmp)  # everything packed: only pseudonyms protect
 
-    print(f"{passed} passed, {len(failures)} failed")
-    return 1 if failures else 0
+    return summary("training_pack")
 
 
 if __name__ == "__main__":
