@@ -218,11 +218,15 @@ void frame() {
     if (!training_mode.presenter) draw_read_report(st, a.show_report);
     draw_error_dialog(st);
     if (a.map && a.data && st.journey()) {
-        // Training mode's window takes the right edge: the map view sees a display that ends beside it, so it
-        // fits (and refits when the window opens or closes) the map into the part left visible.
+        // Training mode's window or the analysis panel takes the right edge: the map view sees a display that
+        // ends beside it, so it fits (and refits when the window opens or closes) the map into the part left
+        // visible.
         ImGuiIO& io = ImGui::GetIO();
         const float full_width = io.DisplaySize.x;
-        io.DisplaySize.x = std::max(1.0f, full_width - training_panel_width(training_mode, a.ratio));
+        const float right = training_mode.mode == TrainingMode::off
+                                ? side_panel_width(st, a.ratio, st.ui.panel_open)
+                                : training_panel_width(training_mode, a.ratio);
+        io.DisplaySize.x = std::max(1.0f, full_width - right);
         if (!presenting) a.view.draw_panel(*a.data, map_state(), a.ratio, chips_bottom);
         a.view.update(*a.data, *a.map, a.fonts, a.ratio, chips_bottom, map_state());
         io.DisplaySize.x = full_width;

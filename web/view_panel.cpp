@@ -15,11 +15,23 @@
 
 namespace tabiji::web {
 
+namespace {
+constexpr float kMargin = 8;
+float panel_width(float display_width, float ratio) {
+    return std::min(display_width * 0.45f, 560 * ratio);
+}
+} // namespace
+
+float side_panel_width(const AppState& state, float ratio, bool open) {
+    if (!open || !state.journey()) return 0;
+    return panel_width(ImGui::GetIO().DisplaySize.x, ratio) + kMargin * ratio;
+}
+
 void draw_side_panel(AppState& state, float top, float ratio, bool& open) {
     if (!open || !state.journey()) return;
     const ImVec2 display = ImGui::GetIO().DisplaySize;
-    const float margin = 8 * ratio;
-    const float width = std::min(display.x * 0.45f, 560 * ratio);
+    const float margin = kMargin * ratio;
+    const float width = panel_width(display.x, ratio);
     ImGui::SetNextWindowPos({display.x - width - margin, top + margin}, ImGuiCond_Always);
     ImGui::SetNextWindowSize({width, std::max(200.0f, display.y - top - 2 * margin)}, ImGuiCond_Always);
     ImGui::SetNextWindowBgAlpha(0.96f);
