@@ -22,7 +22,8 @@ const opts = {
     sizes : '1000,10000',
     seconds : '2',
 };
-for (let i = 2; i + 1 < process.argv.length; i += 2) opts[process.argv[i].replace(/^--/, '')] = process.argv[i + 1];
+for (let i = 2; i + 1 < process.argv.length; i += 2)
+    opts[process.argv[i].replace(/^--/, '')] = process.argv[i + 1];
 
 function quantile(sorted, q) {
     return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] : NaN;
@@ -32,20 +33,23 @@ function quantile(sorted, q) {
 // WebGL draws big maps at a few frames per second), read in the page right after each frame.
 async function frames(page, seconds) {
     return page.evaluate((ms) => new Promise((resolve) => {
-        const out = [], start = performance.now(), end = start + ms;
-        let last = -1;
-        function tick() {
-            const s = Module.tabijiState();
-            if (s.frames !== last) {
-                out.push(s.frame_ms);
-                last = s.frames;
-            }
-            const now = performance.now();
-            if (now < end || (out.length < 10 && now < start + 30000)) requestAnimationFrame(tick);
-            else resolve({ms : out, fps : out.length / ((now - start) / 1000)});
-        }
-        requestAnimationFrame(tick);
-    }), seconds * 1000);
+                             const out = [], start = performance.now(), end = start + ms;
+                             let last = -1;
+                             function tick() {
+                                 const s = Module.tabijiState();
+                                 if (s.frames !== last) {
+                                     out.push(s.frame_ms);
+                                     last = s.frames;
+                                 }
+                                 const now = performance.now();
+                                 if (now < end || (out.length < 10 && now < start + 30000))
+                                     requestAnimationFrame(tick);
+                                 else
+                                     resolve({ms : out, fps : out.length / ((now - start) / 1000)});
+                             }
+                             requestAnimationFrame(tick);
+                         }),
+                         seconds * 1000);
 }
 
 async function main() {
@@ -56,7 +60,8 @@ async function main() {
         summary[`${f}_gzip_bytes`] = zlib.gzipSync(bytes, {level : 9}).length;
     }
     const gz = summary['tabiji.wasm_gzip_bytes'] + summary['tabiji.js_gzip_bytes'];
-    console.log(`wasm+js gzip: ${(gz / 1048576).toFixed(2)} MB (wasm ${(summary['tabiji.wasm_bytes'] / 1048576).toFixed(2)} MB raw)`);
+    console.log(`wasm+js gzip: ${(gz / 1048576).toFixed(2)} MB (wasm ${
+        (summary['tabiji.wasm_bytes'] / 1048576).toFixed(2)} MB raw)`);
     summary.wasm_js_gzip_mb = gz / 1048576;
 
     const {child : server, origin} = await startServer(opts.serve, opts.dist);
@@ -68,11 +73,13 @@ async function main() {
         // Page load to first map frame with the sample (page time, performance.now()).
         await page.goto(`${origin}/`);
         let s = await waitForState(page, 'the sample', (x) => x.ready && x.frames_with_journey > 2);
-        console.log(`sample: first frame ${s.first_frame_ms.toFixed(0)} ms, first map frame ${s.first_map_ms.toFixed(0)} ms after navigation start`);
+        console.log(`sample: first frame ${s.first_frame_ms.toFixed(0)} ms, first map frame ${
+            s.first_map_ms.toFixed(0)} ms after navigation start`);
         summary.first_map_ms = s.first_map_ms;
         let f = await frames(page, Number(opts.seconds));
         let ms = f.ms.sort((a, b) => a - b);
-        console.log(`sample: frame_ms median ${quantile(ms, 0.5).toFixed(2)} p90 ${quantile(ms, 0.9).toFixed(2)} (${ms.length} frames)`);
+        console.log(`sample: frame_ms median ${quantile(ms, 0.5).toFixed(2)} p90 ${
+            quantile(ms, 0.9).toFixed(2)} (${ms.length} frames)`);
         summary.sample_frame_ms = {median : quantile(ms, 0.5), p90 : quantile(ms, 0.9)};
 
         for (const n of opts.sizes.split(',').map(Number)) {
@@ -83,12 +90,16 @@ async function main() {
             const line = {
                 nodes : s.nodes,
                 edges : s.edges,
-                layout_ms : s.map.layout_ms,
+                layout_ms : s.map.layout_ms, // time in the layout's slices (it runs ~10 ms a frame)
+                layout_wall_ms : s.map.layout_wall_ms,
+                layout_slices : s.map.layout_slices,
+                longest_slice_ms : s.map.longest_slice_ms,
                 rebuild_ms : s.rebuild_ms,
                 frame_ms_median : quantile(ms, 0.5),
                 frame_ms_p90 : quantile(ms, 0.9),
                 frames : ms.length,
-                fps : f.fps, // frames the page managed per second (software WebGL: the GPU side, not frame_ms)
+                fps :
+                    f.fps, // frames the page managed per second (software WebGL: the GPU side, not frame_ms)
                 layers : s.map.layers,
             };
             // A hover over the map (hit testing every frame) and a zoomed-in view (labels on).
@@ -98,9 +109,12 @@ async function main() {
             await page.evaluate(() => Module.tabijiZoom(8));
             const zoomed = (await frames(page, Number(opts.seconds))).ms.sort((a, b) => a - b);
             line.zoomed_frame_ms_median = quantile(zoomed, 0.5);
-            console.log(`bench ${n}: ${line.nodes} nodes / ${line.edges} edges, ${line.layers} layers: layout ${
-                line.layout_ms.toFixed(0)} ms (rebuild ${line.rebuild_ms.toFixed(0)} ms); frame_ms median ${
-                line.frame_ms_median.toFixed(2)} p90 ${line.frame_ms_p90.toFixed(2)} at ${line.fps.toFixed(1)} fps; hover ${
+            console.log(`bench ${n}: ${line.nodes} nodes / ${line.edges} edges, ${
+                line.layers} layers: layout ${line.layout_ms.toFixed(0)} ms in ${
+                line.layout_slices} slices (longest ${line.longest_slice_ms.toFixed(1)} ms, ${
+                line.layout_wall_ms.toFixed(0)} ms wall; rebuild ${
+                line.rebuild_ms.toFixed(0)} ms); frame_ms median ${line.frame_ms_median.toFixed(2)} p90 ${
+                line.frame_ms_p90.toFixed(2)} at ${line.fps.toFixed(1)} fps; hover ${
                 line.hover_frame_ms_median.toFixed(2)}; zoomed x8 ${line.zoomed_frame_ms_median.toFixed(2)}`);
             summary[`bench_${n}`] = line;
         }

@@ -62,6 +62,8 @@ constexpr Entry kJapanese[] = {
     {"Save project, then open", "保存してから開く"},
     {"Discard and open", "破棄して開く"},
     {"Reading the journey log…", "ジャーニーログを読み込み中…"},
+    {"Laying out the map…", "マップをレイアウト中…"},
+    {"Laying out the journey map…", "ジャーニーマップをレイアウト中…"},
     {"Open a CSV event log to see its journey map.", "CSV のイベントログを開くとジャーニーマップが表示されます。"},
     {"Start", "開始"},
     {"End", "終了"},

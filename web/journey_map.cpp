@@ -3,6 +3,7 @@
 
 #include "tabiji/touchpoint_map.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 namespace tabiji::web {
@@ -28,10 +29,10 @@ JourneyMapData::JourneyMapData(const Journey& j) : journey(j), simplifier(j.dfg,
     for (int32_t c : channel) has_catalog = has_catalog || c >= 0;
 }
 
-JourneyMap build_journey_map(const JourneyMapData& data, const MapSettings& settings, const MapStyle& style,
-                             const JourneyMap* previous) {
+JourneyMapBuild::JourneyMapBuild(const JourneyMapData& data, const MapSettings& settings,
+                                 const MapStyle& style, const JourneyMap* previous) {
     const Journey& j = data.journey;
-    MapGeometryOptions o;
+    MapGeometryOptions& o = options_;
     o.label_size = style.label_size;
     o.text_width = style.text_width;
     o.start_label = style.start_label;
@@ -58,7 +59,20 @@ JourneyMap build_journey_map(const JourneyMapData& data, const MapSettings& sett
             if (previous->nodes[i].activity < o.previous_y.size())
                 o.previous_y[previous->nodes[i].activity] = previous->nodes[i].centre.y;
     }
-    return build_map_geometry(j.log, j.dfg, o);
+    steps_ = build_map_geometry_steps(j.log, j.dfg, options_, map_);
+}
+
+bool JourneyMapBuild::run_for(double budget_ms, double (*now_ms)()) {
+    const double t0 = now_ms();
+    if (!steps_.done()) ++slices_;
+    if (last_start_ms_ >= 0) longest_gap_ms_ = std::max(longest_gap_ms_, t0 - last_start_ms_);
+    last_start_ms_ = t0;
+    // Slices are about a millisecond (layout.cpp): the budget is overrun by about that much at most.
+    while (!steps_.done() && now_ms() - t0 < budget_ms) steps_.step();
+    const double spent = now_ms() - t0;
+    busy_ms_ += spent;
+    longest_ms_ = std::max(longest_ms_, spent);
+    return steps_.done();
 }
 
 } // namespace tabiji::web

@@ -61,8 +61,34 @@ struct JourneyMapData {
     bool has_catalog = false; // the catalog maps at least one activity
 };
 
-// `previous` (may be null): the map shown before, whose positions seed the new one.
-JourneyMap build_journey_map(const JourneyMapData& data, const MapSettings& settings, const MapStyle& style,
-                             const JourneyMap* previous);
+// A map being built in slices, so the UI keeps drawing while a big journey is laid out: made when the
+// journey, the filtered view or the settings change, stepped for a few milliseconds each frame, taken when
+// done. `previous` (may be null): the map shown before, whose positions seed the new one (read at once).
+// `data` must outlive the build.
+class JourneyMapBuild {
+  public:
+    JourneyMapBuild(const JourneyMapData& data, const MapSettings& settings, const MapStyle& style,
+                    const JourneyMap* previous);
+    JourneyMapBuild(const JourneyMapBuild&) = delete;
+    JourneyMapBuild& operator=(const JourneyMapBuild&) = delete;
+
+    // Runs slices until the map is done or `budget_ms` (by `now_ms`) has passed; true when done.
+    bool run_for(double budget_ms, double (*now_ms)());
+    double progress() const { return steps_.progress(); }   // 0..1
+    double busy_ms() const { return busy_ms_; }             // time spent in slices so far
+    uint32_t slices() const { return slices_; }             // run_for calls that did work
+    double longest_slice_ms() const { return longest_ms_; } // the longest of them
+    double longest_gap_ms() const {
+        return longest_gap_ms_;
+    }                                             // the longest time between two (a frame and more)
+    JourneyMap take() { return std::move(map_); } // when run_for returned true
+
+  private:
+    MapGeometryOptions options_;
+    JourneyMap map_;
+    Steps steps_;
+    double busy_ms_ = 0, longest_ms_ = 0, longest_gap_ms_ = 0, last_start_ms_ = -1;
+    uint32_t slices_ = 0;
+};
 
 } // namespace tabiji::web

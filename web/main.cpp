@@ -35,6 +35,7 @@
 #include <cmath>
 #include <cstdio>
 #include <exception>
+#include <memory>
 #include <optional>
 #include <string>
 
@@ -54,7 +55,12 @@ struct App {
     uint64_t map_analysis = 0;               // ... and the filtered view's generation
     MapSettings map_settings;                // ... and the map panel's settings
     DetailsPanel details;
-    uint64_t announced = 0; // journey whose long layout was announced on screen (a frame before it runs)
+    // The map being laid out, a slice each frame; the map on screen stays until it is done, unless it no
+    // longer fits the journey's DFG (a new journey or filtered view), then the placeholder shows progress.
+    std::unique_ptr<JourneyMapBuild> building;
+    double building_since = 0;    // page time the build began
+    bool building_refit = false;  // refit the view when it is done (new fonts, view or settings)
+    double building_setup_ms = 0; // its start: font atlas, the journey's map data
     Lang map_language = Lang::en; // ... and the language of its Start / End labels
     uint64_t label_edits = ~0ull; // the project edit whose texts the atlas holds
     Highlight uploaded;
@@ -101,16 +107,6 @@ void rebuild_if_needed(App& a, AppState& st) {
     const bool new_settings = !(ms.settings == a.map_settings) || ui_language() != a.map_language;
     if (!journey || (!new_journey && !new_view && a.map_fonts == a.fonts.generation() && !new_settings))
         return;
-    // A big map takes a while to lay out (it runs on this thread): say so on screen first, lay out at the
-    // next frame.
-    constexpr size_t kAnnounceSteps = 20000;
-    if (new_journey && journey->dfg.edges.size() > kAnnounceSteps && a.announced != st.journey_generation()) {
-        a.announced = st.journey_generation();
-        a.map.reset();
-        a.data.reset();
-        return;
-    }
-
     ImFont* font = a.fonts.map();
     MapStyle style;
     style.start_label = tr("Start");
@@ -120,65 +116,97 @@ void rebuild_if_needed(App& a, AppState& st) {
     };
     try {
         if (new_journey || new_view || !a.data) {
-            // A new log or a new filtered view: the simplifier and the times follow its DFG.
-            if (new_journey) a.map.reset();
+            // A new log or a new filtered view: the simplifier and the times follow its DFG, and the map on
+            // screen (whose steps index the DFG before) goes; its positions still seed the new one.
+            a.building.reset();
             a.data.reset();
             a.data.emplace(*journey);
             if (new_journey) ms.selected = -1;
         }
-        const double t_layout = platform_now_ms();
         // A slider move or a filter keeps the boxes where they were as far as the layout allows.
-        JourneyMap next = build_journey_map(*a.data, ms.settings, style, a.map ? &*a.map : nullptr);
-        ms.layout_ms = platform_now_ms() - t_layout;
-        double shift = 0;
-        if (a.map)
-            for (uint32_t i = 0; i < next.touchpoints; ++i) {
-                const uint32_t activity = next.nodes[i].activity;
-                const uint32_t before = activity < a.map->node_of_activity.size()
-                                            ? a.map->node_of_activity[activity]
-                                            : UINT32_MAX;
-                if (before != UINT32_MAX)
-                    shift =
-                        std::max(shift, std::hypot(next.nodes[i].centre.x - a.map->nodes[before].centre.x,
-                                                   next.nodes[i].centre.y - a.map->nodes[before].centre.y));
-            }
-        ms.max_node_shift = shift;
-        a.map = std::move(next);
+        a.building = std::make_unique<JourneyMapBuild>(*a.data, ms.settings, style,
+                                                       new_journey || !a.map ? nullptr : &*a.map);
+        if (new_journey || new_view) a.map.reset();
     } catch (const std::exception& e) {
+        a.building.reset();
         a.map.reset();
         st.show_error(journey->name + ": the journey map could not be laid out (" + e.what() + ")");
     }
-    a.uploaded = {};
-    if (a.map) {
-        a.renderer.upload(*a.map);
-        a.view.map_changed(*a.map);
-        ms.shown_nodes = a.map->touchpoints;
-        ms.shown_edges = a.map->steps;
-        ms.layers = a.map->layers;
-        ms.crossings = a.map->layout_crossings;
-        ++ms.builds;
-    }
-    if (new_journey) {
-        a.view.request_fit();
-    } else if (new_fonts || new_view || new_settings) {
-        a.view.refit_if_untouched();
-    }
+    a.building_since = t0;
+    a.building_refit = a.building_refit || new_fonts || new_view || new_settings;
+    if (new_journey) a.building_refit = false;
+    if (new_journey) a.view.request_fit();
     a.map_journey = st.journey_generation();
     a.map_fonts = a.fonts.generation();
     a.map_analysis = st.analysis.generation();
     a.map_settings = ms.settings;
     a.map_language = ui_language();
-    st.report.last_rebuild_ms = platform_now_ms() - t0;
+    a.building_setup_ms = platform_now_ms() - t0;
+}
+
+// Runs the map build under way for a slice of this frame; shows the map when it is done.
+void continue_build(App& a, AppState& st) {
+    MapState& ms = map_state();
+    ms.pending = a.building != nullptr;
+    if (!a.building) return;
+    // What the frame can spare: a 60 Hz frame is 16.7 ms and drawing a big map takes a few of them.
+    constexpr double kSliceBudgetMs = 8;
+    bool done = false;
+    try {
+        done = a.building->run_for(kSliceBudgetMs, platform_now_ms);
+    } catch (const std::exception& e) {
+        a.building.reset();
+        a.map.reset();
+        ms.pending = false;
+        st.show_error(st.journey()->name + ": the journey map could not be laid out (" + e.what() + ")");
+        return;
+    }
+    ms.progress = static_cast<float>(a.building->progress());
+    if (!done) return;
+    JourneyMap next = a.building->take();
+    ms.layout_ms = a.building->busy_ms();
+    ms.layout_slices = a.building->slices();
+    ms.longest_slice_ms = a.building->longest_slice_ms();
+    ms.longest_gap_ms = a.building->longest_gap_ms();
+    ms.layout_wall_ms = platform_now_ms() - a.building_since;
+    st.report.last_rebuild_ms = a.building_setup_ms + ms.layout_ms;
+    a.building.reset();
+    ms.pending = false;
+    double shift = 0;
+    if (a.map)
+        for (uint32_t i = 0; i < next.touchpoints; ++i) {
+            const uint32_t activity = next.nodes[i].activity;
+            const uint32_t before =
+                activity < a.map->node_of_activity.size() ? a.map->node_of_activity[activity] : UINT32_MAX;
+            if (before != UINT32_MAX)
+                shift = std::max(shift, std::hypot(next.nodes[i].centre.x - a.map->nodes[before].centre.x,
+                                                   next.nodes[i].centre.y - a.map->nodes[before].centre.y));
+        }
+    ms.max_node_shift = shift;
+    a.map = std::move(next);
+    a.uploaded = {};
+    a.renderer.upload(*a.map);
+    a.view.map_changed(*a.map);
+    ms.shown_nodes = a.map->touchpoints;
+    ms.shown_edges = a.map->steps;
+    ms.layers = a.map->layers;
+    ms.crossings = a.map->layout_crossings;
+    ++ms.builds;
+    if (a.building_refit) a.view.refit_if_untouched();
+    a.building_refit = false;
 }
 
 void draw_placeholder(const AppState& st) {
-    const char* text = st.loading()   ? tr("Reading the journey log…")
+    std::string text = st.loading()   ? tr("Reading the journey log…")
                        : st.journey() ? tr("Laying out the journey map…")
                                       : tr("Open a CSV event log to see its journey map.");
-    ImVec2 size = ImGui::CalcTextSize(text);
+    const MapState& ms = map_state();
+    if (!st.loading() && st.journey() && ms.pending)
+        text += " " + std::to_string(static_cast<int>(ms.progress * 100)) + " %";
+    ImVec2 size = ImGui::CalcTextSize(text.c_str());
     ImVec2 display = ImGui::GetIO().DisplaySize;
     ImGui::GetBackgroundDrawList()->AddText({(display.x - size.x) / 2, (display.y - size.y) / 2},
-                                            IM_COL32(90, 100, 115, 255), text);
+                                            IM_COL32(90, 100, 115, 255), text.c_str());
 }
 
 void frame() {
@@ -186,6 +214,7 @@ void frame() {
     AppState& st = app_state();
     a.ratio = platform_sync_canvas(a.window);
     rebuild_if_needed(a, st);
+    continue_build(a, st);
     TrainingSession& training_mode = training();
     training_mode.sync(st);
 

@@ -129,6 +129,13 @@ void write_map_state(JsonWriter& w, const AppState& state) {
     num("layers", m.layers);
     num("crossings", double(m.crossings));
     num("layout_ms", m.layout_ms);
+    num("layout_wall_ms", m.layout_wall_ms);
+    num("layout_slices", m.layout_slices);
+    num("longest_slice_ms", m.longest_slice_ms);
+    num("longest_gap_ms", m.longest_gap_ms);
+    w.Key("pending");
+    w.Bool(m.pending);
+    num("progress", m.progress);
     num("builds", double(m.builds));
     num("max_node_shift", m.max_node_shift);
     num("scale", m.scale);

@@ -3,6 +3,7 @@
 
 #include "i18n.hpp"
 #include "key_presses.hpp"
+#include "map_state.hpp"
 #include "platform.hpp"
 #include "project_files.hpp"
 #include "text_format.hpp"
@@ -105,6 +106,12 @@ ToolbarActions draw_toolbar(const AppState& state, float ratio) {
                 ImGui::SameLine();
             }
             out.cancel = ImGui::Button(tr("Cancel"));
+        }
+        if (const MapState& ms = map_state(); ms.pending && !state.loading()) {
+            // A big map is laid out a slice per frame: the map before stays until it is done.
+            ImGui::Text("%s", tr("Laying out the map…"));
+            ImGui::SameLine();
+            ImGui::ProgressBar(ms.progress, {160 * ratio, 0});
         }
         if (!state.report.shader_error.empty())
             ImGui::TextColored({0.8f, 0.1f, 0.1f, 1}, tr("Shader error: %s"),

@@ -52,11 +52,10 @@ struct Layering {
     std::vector<uint32_t> discovery;            // real nodes in DFS discovery order
 };
 
-// Step 1 and 2.
-Layering assign_layers(const LayoutInput& in, std::vector<bool>& reversed) {
+// Step 1 and 2, into `g`. Progress runs from 0 to 1; pauses when `clock` says a slice is done.
+Steps assign_layers(const LayoutInput& in, std::vector<bool>& reversed, Layering& g, SliceClock& clock) {
     const uint32_t n = in.num_nodes;
     auto weight = [&](uint32_t v) { return v < in.node_weight.size() ? in.node_weight[v] : 0.0; };
-    Layering g;
 
     // Greedy cycle breaking (Eades, Lin and Smyth, weighted): repeatedly take sinks to the right end and
     // sources to the left end; when there is neither, the node with the largest (out - in) weight goes
@@ -104,7 +103,8 @@ Layering assign_layers(const LayoutInput& in, std::vector<bool>& reversed) {
         }
     };
     uint32_t left_count = 0;
-    while (left_count + right.size() < n) {
+    for (uint32_t round = 0; left_count + right.size() < n; ++round) {
+        if (round % 256 == 0 && clock.due()) co_yield 0.3 * double(left_count + right.size()) / n;
         if (!sinks.empty()) {
             const uint32_t v = sinks.back();
             sinks.pop_back();
@@ -130,6 +130,7 @@ Layering assign_layers(const LayoutInput& in, std::vector<bool>& reversed) {
         ++left_count;
         remove(v);
     }
+    if (clock.due()) co_yield 0.3;
     std::vector<uint32_t> topo(left);
     topo.insert(topo.end(), right.rbegin(), right.rend());
     g.discovery = topo;
@@ -144,7 +145,8 @@ Layering assign_layers(const LayoutInput& in, std::vector<bool>& reversed) {
             for (uint32_t k : out_edges[v])
                 if (topo_pos[in.edges[k].to] > topo_pos[v])
                     r[in.edges[k].to] = std::max(r[in.edges[k].to], r[v] + 1);
-        for (int iter = 0; iter < 40; ++iter)
+        for (int iter = 0; iter < 40; ++iter) {
+            if (clock.due()) co_yield 0.3 + 0.5 * iter / 40;
             for (uint32_t v : topo) {
                 double sw = 1e-3, swr = 1e-3 * r[v];
                 for (uint32_t k : in_edges[v]) {
@@ -159,9 +161,11 @@ Layering assign_layers(const LayoutInput& in, std::vector<bool>& reversed) {
                 }
                 r[v] = swr / sw;
             }
+        }
         std::stable_sort(topo.begin(), topo.end(), [&](uint32_t a, uint32_t b) { return r[a] < r[b]; });
         for (uint32_t i = 0; i < n; ++i) topo_pos[topo[i]] = i;
     }
+    if (clock.due()) co_yield 0.8;
     // The edges of that order, for stage inheritance below.
     std::vector<std::vector<uint32_t>> dag_out(n);
     for (uint32_t k = 0; k < in.edges.size(); ++k) {
@@ -196,6 +200,7 @@ Layering assign_layers(const LayoutInput& in, std::vector<bool>& reversed) {
     std::vector<uint32_t> rank(n);
     for (uint32_t i = 0; i < n; ++i) rank[by_key[i]] = i;
 
+    if (clock.due()) co_yield 0.8;
     // Final orientation and longest-path layers in key order.
     std::vector<std::vector<uint32_t>> preds(n);
     for (uint32_t k = 0; k < in.edges.size(); ++k) {
@@ -227,6 +232,7 @@ Layering assign_layers(const LayoutInput& in, std::vector<bool>& reversed) {
         if (v < n) g.node_layer[v] = max_layer;
     g.num_layers = n ? max_layer + 1 : 0;
 
+    if (clock.due()) co_yield 0.8;
     // Dummy nodes for long edges.
     g.down.resize(n);
     g.up.resize(n);
@@ -234,6 +240,7 @@ Layering assign_layers(const LayoutInput& in, std::vector<bool>& reversed) {
     for (uint32_t k = 0; k < in.edges.size(); ++k) {
         uint32_t a = in.edges[k].from, b = in.edges[k].to;
         if (a == b) continue;
+        if (clock.due()) co_yield 0.8 + 0.2 * k / in.edges.size();
         if (reversed[k]) std::swap(a, b);
         const auto w = static_cast<float>(in.edges[k].weight);
         auto& c = g.chain[k];
@@ -251,21 +258,104 @@ Layering assign_layers(const LayoutInput& in, std::vector<bool>& reversed) {
             g.up[c[i + 1]].push_back({c[i], w});
         }
     }
-    return g;
 }
+
+// A slice's length: the work pauses at its next pause point after this long.
+constexpr double kSliceMs = 1;
 
 // Work budget: sweeps and passes so that big graphs (hundreds of thousands of segments) stay within about
 // the work of 24 sweeps over 200,000 segments; small graphs get the full count.
+
 int rounds(size_t segments, int full, int least) {
     const double budget = 24.0 * 200000.0 / double(std::max<size_t>(segments, 1));
     return std::clamp(int(budget * full / 24.0), least, full);
 }
 
-// Step 3 on one starting order; returns the crossings of the order left in `layers`.
-uint64_t reduce_crossings(const Layering& g, std::vector<std::vector<uint32_t>>& layers) {
+// Crossings between layer L and L + 1 in the order `pos`.
+uint64_t layer_crossings(const Layering& g, const std::vector<std::vector<uint32_t>>& layers,
+                         const std::vector<uint32_t>& pos, uint32_t L,
+                         std::vector<std::pair<uint32_t, uint32_t>>& pairs, std::vector<uint32_t>& fenwick) {
+    pairs.clear();
+    for (uint32_t v : layers[L])
+        for (const Segment& s : g.down[v]) pairs.push_back({pos[v], pos[s.node]});
+    return count_crossings(pairs, layers[L + 1].size(), fenwick);
+}
+
+// One layer of a barycentre sweep: its nodes sorted by the mean position of their neighbours on the side
+// the sweep comes from.
+void sort_by_barycentre(const Layering& g, std::vector<uint32_t>& layer, std::vector<uint32_t>& pos,
+                        std::vector<double>& bary, bool downward) {
+    for (uint32_t v : layer) {
+        const auto& nb = downward ? g.up[v] : g.down[v];
+        if (nb.empty()) {
+            bary[v] = pos[v];
+            continue;
+        }
+        double s = 0;
+        for (const Segment& w : nb) s += pos[w.node];
+        bary[v] = s / double(nb.size());
+    }
+    std::stable_sort(layer.begin(), layer.end(), [&](uint32_t a, uint32_t b) { return bary[a] < bary[b]; });
+    for (uint32_t i = 0; i < layer.size(); ++i) pos[layer[i]] = i;
+}
+
+// Transpositions in one layer: swap neighbours u, v while that removes crossings with both neighbouring
+// layers. crossing(u, v): pairs of segments (u-a, v-b) with a below b when u is above v. The neighbours'
+// positions (in the layers above and below, which do not move meanwhile) are sorted once per layer.
+struct Transposer {
+    std::vector<uint32_t> flat, begin_up, begin_down, slot;
+    // Returns the crossings removed.
+    uint64_t run(const Layering& g, std::vector<uint32_t>& layer, std::vector<uint32_t>& pos) {
+        auto crossing = [&](size_t a0, size_t a1, size_t b0, size_t b1, uint64_t& uv, uint64_t& vu) {
+            size_t j = b0, k = b0;
+            for (size_t i = a0; i < a1; ++i) { // uv: pairs with x > y; vu: pairs with x < y
+                const uint32_t x = flat[i];
+                while (j < b1 && flat[j] < x) ++j;
+                while (k < b1 && flat[k] <= x) ++k;
+                uv += j - b0;
+                vu += b1 - k;
+            }
+        };
+        slot.resize(g.node_layer.size());
+        flat.clear();
+        begin_up.assign(layer.size() + 1, 0);
+        begin_down.assign(layer.size() + 1, 0);
+        for (size_t i = 0; i < layer.size(); ++i) {
+            const uint32_t v = layer[i];
+            slot[v] = uint32_t(i);
+            begin_up[i] = uint32_t(flat.size());
+            for (const Segment& s : g.up[v]) flat.push_back(pos[s.node]);
+            std::sort(flat.begin() + begin_up[i], flat.end());
+            begin_down[i] = uint32_t(flat.size());
+            for (const Segment& s : g.down[v]) flat.push_back(pos[s.node]);
+            std::sort(flat.begin() + begin_down[i], flat.end());
+        }
+        begin_up[layer.size()] = uint32_t(flat.size());
+        uint64_t removed = 0;
+        for (size_t i = 0; i + 1 < layer.size(); ++i) {
+            const uint32_t u = layer[i], v = layer[i + 1], su = slot[u], sv = slot[v];
+            uint64_t uv = 0, vu = 0;
+            crossing(begin_up[su], begin_down[su], begin_up[sv], begin_down[sv], uv, vu);
+            crossing(begin_down[su], begin_up[su + 1], begin_down[sv], begin_up[sv + 1], uv, vu);
+            if (vu < uv) {
+                std::swap(layer[i], layer[i + 1]);
+                pos[u] = uint32_t(i + 1);
+                pos[v] = uint32_t(i);
+                removed += uv - vu;
+            }
+        }
+        return removed;
+    }
+};
+
+// Step 3 on one starting order: leaves the best order found in `layers` and its crossings in `result`.
+// Pauses between layers when `clock` says a slice is done.
+Steps reduce_crossings(const Layering& g, std::vector<std::vector<uint32_t>>& layers, uint64_t& result,
+                       SliceClock& clock) {
     size_t segments = 0;
     for (const auto& d : g.down) segments += d.size();
     const int sweeps = rounds(segments, 24, 4), passes = rounds(segments, 6, 2);
+    const double rounds_total = sweeps + passes;
     const auto total = static_cast<uint32_t>(g.node_layer.size());
     std::vector<uint32_t> pos(total);
     std::vector<uint32_t> fenwick;
@@ -274,43 +364,27 @@ uint64_t reduce_crossings(const Layering& g, std::vector<std::vector<uint32_t>>&
         for (auto& layer : layers)
             for (uint32_t i = 0; i < layer.size(); ++i) pos[layer[i]] = i;
     };
-    auto total_crossings = [&] {
-        uint64_t c = 0;
-        for (uint32_t L = 0; L + 1 < g.num_layers; ++L) {
-            pairs.clear();
-            for (uint32_t v : layers[L])
-                for (const Segment& s : g.down[v]) pairs.push_back({pos[v], pos[s.node]});
-            c += count_crossings(pairs, layers[L + 1].size(), fenwick);
-        }
-        return c;
-    };
     std::vector<double> bary(total);
-    auto sweep = [&](bool downward) {
-        for (uint32_t step = 1; step < g.num_layers; ++step) {
-            const uint32_t L = downward ? step : g.num_layers - 1 - step;
-            auto& layer = layers[L];
-            for (uint32_t v : layer) {
-                const auto& nb = downward ? g.up[v] : g.down[v];
-                if (nb.empty()) {
-                    bary[v] = pos[v];
-                    continue;
-                }
-                double s = 0;
-                for (const Segment& w : nb) s += pos[w.node];
-                bary[v] = s / double(nb.size());
-            }
-            std::stable_sort(layer.begin(), layer.end(),
-                             [&](uint32_t a, uint32_t b) { return bary[a] < bary[b]; });
-            for (uint32_t i = 0; i < layer.size(); ++i) pos[layer[i]] = i;
-        }
-    };
     index_positions();
     auto best = layers;
-    uint64_t best_crossings = total_crossings();
+    uint64_t best_crossings = 0;
+    for (uint32_t L = 0; L + 1 < g.num_layers; ++L) {
+        best_crossings += layer_crossings(g, layers, pos, L, pairs, fenwick);
+        if (clock.due()) co_yield 0.0;
+    }
     int since_better = 0;
     for (int iter = 0; iter < sweeps && best_crossings > 0 && since_better < 4; ++iter) {
-        sweep(iter % 2 == 0);
-        const uint64_t c = total_crossings();
+        const bool downward = iter % 2 == 0;
+        for (uint32_t step = 1; step < g.num_layers; ++step) {
+            const uint32_t L = downward ? step : g.num_layers - 1 - step;
+            sort_by_barycentre(g, layers[L], pos, bary, downward);
+            if (clock.due()) co_yield (iter + 0.5 * step / g.num_layers) / rounds_total;
+        }
+        uint64_t c = 0;
+        for (uint32_t L = 0; L + 1 < g.num_layers; ++L) {
+            c += layer_crossings(g, layers, pos, L, pairs, fenwick);
+            if (clock.due()) co_yield (iter + 0.5 + 0.5 * L / g.num_layers) / rounds_total;
+        }
         if (c < best_crossings) {
             best_crossings = c;
             best = layers;
@@ -322,55 +396,18 @@ uint64_t reduce_crossings(const Layering& g, std::vector<std::vector<uint32_t>>&
     layers = std::move(best);
     index_positions();
 
-    // Transpositions: swap neighbours u, v of a layer while that removes crossings with both neighbouring
-    // layers. crossing(u, v): pairs of segments (u-a, v-b) with a below b when u is above v. The neighbours'
-    // positions (in the layers above and below, which do not move meanwhile) are sorted once per layer.
-    std::vector<uint32_t> flat, begin_up, begin_down, slot(total, 0);
-    auto crossing = [&](size_t a0, size_t a1, size_t b0, size_t b1, uint64_t& uv, uint64_t& vu) {
-        size_t j = b0, k = b0;
-        for (size_t i = a0; i < a1; ++i) { // uv: pairs with x > y; vu: pairs with x < y
-            const uint32_t x = flat[i];
-            while (j < b1 && flat[j] < x) ++j;
-            while (k < b1 && flat[k] <= x) ++k;
-            uv += j - b0;
-            vu += b1 - k;
-        }
-    };
+    Transposer transposer;
     for (int pass = 0; pass < passes && best_crossings > 0; ++pass) {
         bool improved = false;
         for (uint32_t L = 0; L < g.num_layers; ++L) {
-            auto& layer = layers[L];
-            flat.clear();
-            begin_up.assign(layer.size() + 1, 0);
-            begin_down.assign(layer.size() + 1, 0);
-            for (size_t i = 0; i < layer.size(); ++i) {
-                const uint32_t v = layer[i];
-                slot[v] = uint32_t(i);
-                begin_up[i] = uint32_t(flat.size());
-                for (const Segment& s : g.up[v]) flat.push_back(pos[s.node]);
-                std::sort(flat.begin() + begin_up[i], flat.end());
-                begin_down[i] = uint32_t(flat.size());
-                for (const Segment& s : g.down[v]) flat.push_back(pos[s.node]);
-                std::sort(flat.begin() + begin_down[i], flat.end());
-            }
-            begin_up[layer.size()] = uint32_t(flat.size());
-            for (size_t i = 0; i + 1 < layer.size(); ++i) {
-                const uint32_t u = layer[i], v = layer[i + 1], su = slot[u], sv = slot[v];
-                uint64_t uv = 0, vu = 0;
-                crossing(begin_up[su], begin_down[su], begin_up[sv], begin_down[sv], uv, vu);
-                crossing(begin_down[su], begin_up[su + 1], begin_down[sv], begin_up[sv + 1], uv, vu);
-                if (vu < uv) {
-                    std::swap(layer[i], layer[i + 1]);
-                    pos[u] = uint32_t(i + 1);
-                    pos[v] = uint32_t(i);
-                    best_crossings -= uv - vu;
-                    improved = true;
-                }
-            }
+            const uint64_t removed = transposer.run(g, layers[L], pos);
+            best_crossings -= removed;
+            improved |= removed > 0;
+            if (clock.due()) co_yield (sweeps + pass + double(L) / g.num_layers) / rounds_total;
         }
         if (!improved) break;
     }
-    return best_crossings;
+    result = best_crossings;
 }
 
 // Pool adjacent violators: y[i] as close to want[i] (weighted least squares) with y[i+1] - y[i] >= gap[i].
@@ -403,19 +440,28 @@ void place_with_gaps(const std::vector<double>& want, const std::vector<double>&
 
 } // namespace
 
-LayoutResult layout_layered(const LayoutInput& in) {
+Steps layout_layered_steps(const LayoutInput& in, LayoutResult& r) {
     const uint32_t n = in.num_nodes;
-    LayoutResult r;
+    r = {};
     r.layer.assign(n, 0);
     r.order.assign(n, 0);
     r.x.assign(n, 0);
     r.y.assign(n, 0);
     r.reversed.assign(in.edges.size(), false);
     r.edge_points.assign(in.edges.size(), {});
-    if (n == 0) return r;
+    if (n == 0) co_return;
     auto real_size = [&](const std::vector<double>& v, uint32_t i) { return i < v.size() ? v[i] : 0.0; };
 
-    const Layering g = assign_layers(in, r.reversed);
+    // Progress: layers 0-15 %, crossing reduction (one or two starts) to 85 %, coordinates to 98 %, results.
+    SliceClock clock(kSliceMs);
+    bool any_previous = false;
+    for (uint32_t v = 0; v < n && v < in.previous_y.size(); ++v)
+        any_previous |= !std::isnan(in.previous_y[v]);
+    Layering g;
+    for (Steps s = assign_layers(in, r.reversed, g, clock); !s.done();) {
+        s.step();
+        if (!s.done()) co_yield 0.15 * s.progress();
+    }
     const auto total = static_cast<uint32_t>(g.node_layer.size());
     r.num_layers = g.num_layers;
 
@@ -431,10 +477,12 @@ LayoutResult layout_layered(const LayoutInput& in) {
             if (!placed[v]) fresh[g.node_layer[v]].push_back(v);
     }
     std::vector<std::vector<uint32_t>> layers = fresh;
-    uint64_t crossings = reduce_crossings(g, layers);
-    bool any_previous = false;
-    for (uint32_t v = 0; v < n && v < in.previous_y.size(); ++v)
-        any_previous |= !std::isnan(in.previous_y[v]);
+    uint64_t crossings = 0;
+    const double reduce_span = any_previous ? 0.35 : 0.7;
+    for (Steps s = reduce_crossings(g, layers, crossings, clock); !s.done();) {
+        s.step();
+        if (!s.done()) co_yield 0.15 + reduce_span* s.progress();
+    }
     if (any_previous) {
         // Keys: the previous y; a long edge's points between its ends' previous y; new nodes after.
         std::vector<double> key(total, HUGE_VAL);
@@ -451,7 +499,11 @@ LayoutResult layout_layered(const LayoutInput& in) {
         for (auto& layer : seeded)
             std::stable_sort(layer.begin(), layer.end(),
                              [&](uint32_t a, uint32_t b) { return key[a] < key[b]; });
-        const uint64_t seeded_crossings = reduce_crossings(g, seeded);
+        uint64_t seeded_crossings = 0;
+        for (Steps s = reduce_crossings(g, seeded, seeded_crossings, clock); !s.done();) {
+            s.step();
+            if (!s.done()) co_yield 0.5 + reduce_span* s.progress();
+        }
         // The familiar order stays unless the fresh one is clearly better.
         if (double(seeded_crossings) <= double(crossings) * 1.25 + 2) {
             layers = std::move(seeded);
@@ -463,6 +515,7 @@ LayoutResult layout_layered(const LayoutInput& in) {
     for (auto& layer : layers)
         for (uint32_t i = 0; i < layer.size(); ++i) pos[layer[i]] = i;
 
+    if (clock.due()) co_yield 0.85;
     // [SECTION] x: columns as wide as their widest node.
     r.layer_width.assign(g.num_layers, 0);
     r.layer_x.assign(g.num_layers, 0);
@@ -522,15 +575,15 @@ LayoutResult layout_layered(const LayoutInput& in) {
     size_t segments = 0;
     for (const auto& d : g.down) segments += d.size();
     const int relax_sweeps = rounds(segments, 8, 2);
-    for (int iter = 0; iter < relax_sweeps; ++iter) {
-        const bool downward = iter % 2 == 0;
-        for (uint32_t step = 1; step < g.num_layers; ++step) {
+    for (int iter = 0; iter < relax_sweeps + 2; ++iter) {
+        // Sweeps down and up, each pulled by the side it comes from; then two pulled by both sides.
+        const bool both = iter >= relax_sweeps, downward = both || iter % 2 == 0;
+        for (uint32_t step = both ? 0 : 1; step < g.num_layers; ++step) {
             const uint32_t L = downward ? step : g.num_layers - 1 - step;
-            relax(L, downward, !downward);
+            relax(L, downward || both, !downward || both);
+            if (clock.due()) co_yield 0.85 + 0.13 * (iter + double(step) / g.num_layers) / (relax_sweeps + 2);
         }
     }
-    for (int iter = 0; iter < 2; ++iter)
-        for (uint32_t L = 0; L < g.num_layers; ++L) relax(L, true, true);
 
     // Shift: onto the previous layout when there is one, else the topmost centre at 0.
     double shift = 0;
@@ -560,6 +613,7 @@ LayoutResult layout_layered(const LayoutInput& in) {
     r.width = r.layer_x.back() - r.layer_x.front();
     r.height = y1 - y0;
     for (uint32_t k = 0; k < in.edges.size(); ++k) {
+        if (k % 1024 == 0 && clock.due()) co_yield 0.99;
         auto& pts = r.edge_points[k];
         if (g.chain[k].empty()) { // self-loop
             pts = {{r.x[in.edges[k].from], r.y[in.edges[k].from]}};
@@ -568,6 +622,21 @@ LayoutResult layout_layered(const LayoutInput& in) {
         for (uint32_t v : g.chain[k]) pts.push_back({r.layer_x[g.node_layer[v]], py[v]});
         if (r.reversed[k]) std::reverse(pts.begin(), pts.end());
     }
+    // The layering's lists (per node, dummies included, and per edge) are many small blocks: freed a slice
+    // at a time rather than all at the end of the last one.
+    for (size_t v = 0; v < std::max(g.down.size(), g.chain.size()); ++v) {
+        if (v % 4096 == 0 && clock.due()) co_yield 1.0;
+        if (v < g.down.size()) {
+            std::vector<Segment>().swap(g.down[v]);
+            std::vector<Segment>().swap(g.up[v]);
+        }
+        if (v < g.chain.size()) std::vector<uint32_t>().swap(g.chain[v]);
+    }
+}
+
+LayoutResult layout_layered(const LayoutInput& in) {
+    LayoutResult r;
+    layout_layered_steps(in, r).run();
     return r;
 }
 

@@ -130,8 +130,10 @@ MapPoint curve_point(const MapCurve& e, size_t segment, double t) {
             a * q[0].y + b * q[1].y + c * q[2].y + d * q[3].y};
 }
 
-MapGeometry build_map_geometry(const EventLog& log, const Dfg& dfg, const MapGeometryOptions& opt) {
-    MapGeometry map;
+Steps build_map_geometry_steps(const EventLog& log, const Dfg& dfg, const MapGeometryOptions& opt,
+                               MapGeometry& map) {
+    map = {};
+    SliceClock clock; // pauses here besides the layout's: between the boxes, the layout and the curves
     const double L = opt.label_size;
     auto text_width = [&](std::string_view s) {
         return opt.text_width ? opt.text_width(s) : estimated_text_width(s, L);
@@ -145,6 +147,7 @@ MapGeometry build_map_geometry(const EventLog& log, const Dfg& dfg, const MapGeo
     map.node_of_activity.assign(dfg.num_activities, UINT32_MAX);
     uint64_t max_events = 0, max_edge = 1;
     for (uint32_t a : order) max_events = std::max(max_events, dfg.events[a]);
+    if (clock.due()) co_yield 0.0;
     std::vector<uint32_t> edges; // dfg edge indices drawn, display order
     for (uint32_t k : edge_display_order(log, dfg)) {
         const DfgEdge& e = dfg.edges[k];
@@ -153,11 +156,14 @@ MapGeometry build_map_geometry(const EventLog& log, const Dfg& dfg, const MapGeo
             edges.push_back(k);
     }
     for (uint32_t k : edges) max_edge = std::max(max_edge, dfg.edges[k].count);
+    if (clock.due()) co_yield 0.01;
     const std::vector<double> node_rank =
         opt.node_coloring == NodeColoring::time ? ranks01(opt.node_seconds, order) : std::vector<double>{};
     const std::vector<double> edge_rank =
         opt.edge_coloring == EdgeColoring::time ? ranks01(opt.edge_seconds, edges) : std::vector<double>{};
     for (uint32_t a : order) {
+        if (map.nodes.size() % 256 == 0 && clock.due())
+            co_yield 0.01 + 0.03 * map.nodes.size() / order.size();
         MapBox b;
         b.activity = a;
         b.label = shorten(log.activities.view(a), text_width);
@@ -266,7 +272,13 @@ MapGeometry build_map_geometry(const EventLog& log, const Dfg& dfg, const MapGeo
             map.edges.push_back(std::move(e));
         }
     }
-    const LayoutResult lay = layout_layered(in);
+    if (clock.due()) co_yield 0.05;
+    // The layout is nearly all of the work: progress 5 % to 95 %.
+    LayoutResult lay;
+    for (Steps s = layout_layered_steps(in, lay); !s.done();) {
+        s.step();
+        if (!s.done()) co_yield 0.05 + 0.9 * s.progress();
+    }
     map.layers = lay.num_layers;
     map.layout_crossings = lay.crossings;
     for (uint32_t i = 0; i < map.nodes.size(); ++i) map.nodes[i].centre = {lay.x[i], lay.y[i]};
@@ -275,6 +287,7 @@ MapGeometry build_map_geometry(const EventLog& log, const Dfg& dfg, const MapGeo
     std::vector<std::vector<MapPoint>> routes(map.edges.size());
     std::vector<std::vector<Port>> left(map.nodes.size()), right(map.nodes.size());
     for (uint32_t i = 0; i < map.edges.size(); ++i) {
+        if (i % 1024 == 0 && clock.due()) co_yield 0.95 + 0.02 * i / map.edges.size();
         MapCurve& e = map.edges[i];
         const MapBox &a = map.nodes[e.from], &b = map.nodes[e.to];
         if (e.self_loop) continue;
@@ -318,6 +331,7 @@ MapGeometry build_map_geometry(const EventLog& log, const Dfg& dfg, const MapGeo
 
     // [SECTION] Curves and colours.
     for (uint32_t i = 0; i < map.edges.size(); ++i) {
+        if (i % 1024 == 0 && clock.due()) co_yield 0.97 + 0.03 * i / map.edges.size();
         MapCurve& e = map.edges[i];
         const MapBox& a = map.nodes[e.from];
         if (e.self_loop) {
@@ -343,6 +357,13 @@ MapGeometry build_map_geometry(const EventLog& log, const Dfg& dfg, const MapGeo
         e.label_at = segments % 2 ? curve_point(e, segments / 2, 0.5) : e.c[segments / 2 * 3];
     }
 
+    // The routes are many small blocks: freed a slice at a time rather than all at the end of the last one.
+    for (size_t i = 0; i < routes.size(); ++i) {
+        if (i % 1024 == 0 && clock.due()) co_yield 1.0;
+        std::vector<MapPoint>().swap(routes[i]);
+        if (i < lay.edge_points.size()) std::vector<LayoutPoint>().swap(lay.edge_points[i]);
+    }
+    if (clock.due()) co_yield 1.0;
     // [SECTION] Bounding box: boxes (with the markers' labels), curves (inside their control points' hull).
     bool first = true;
     auto grow = [&](MapPoint p) {
@@ -359,6 +380,11 @@ MapGeometry build_map_geometry(const EventLog& log, const Dfg& dfg, const MapGeo
     }
     for (const MapCurve& e : map.edges)
         for (const MapPoint& p : e.c) grow(p);
+}
+
+MapGeometry build_map_geometry(const EventLog& log, const Dfg& dfg, const MapGeometryOptions& options) {
+    MapGeometry map;
+    build_map_geometry_steps(log, dfg, options, map).run();
     return map;
 }
 

@@ -1,9 +1,13 @@
-// Layered layout: layers follow the edges, cycles are broken, crossings are removed where possible.
+// Layered layout: layers follow the edges, cycles are broken, crossings are removed where possible; the
+// same layout in slices (steps.hpp).
+#include "tabiji/generate_graph.hpp"
 #include "tabiji/layout.hpp"
 
 #include <doctest/doctest.h>
 
 #include <cmath>
+#include <stdexcept>
+#include <string>
 
 using namespace tabiji;
 
@@ -128,5 +132,93 @@ TEST_SUITE("layout") {
             for (uint32_t b = 0; b < 7; ++b)
                 if (seeded.layer[a] == seeded.layer[b] && first.order[a] < first.order[b])
                     CHECK(seeded.order[a] < seeded.order[b]);
+    }
+}
+
+TEST_SUITE("layout in slices") {
+    // A generated journey graph as layout input (what map_geometry feeds it, without the boxes' sizes).
+    LayoutInput graph_input(uint32_t nodes, uint32_t edges) {
+        const JourneyGraph g = generate_journey_graph(nodes, edges, 7);
+        LayoutInput in;
+        in.num_nodes = g.dfg.num_activities;
+        for (const DfgEdge& e : g.dfg.edges)
+            if (e.from != e.to) in.edges.push_back({e.from, e.to, double(e.count)});
+        return in;
+    }
+
+    TEST_CASE("a big graph is laid out in many short slices, progress rising to 1, same result") {
+        const LayoutInput in = graph_input(2000, 20000);
+        LayoutResult sliced;
+        Steps steps = layout_layered_steps(in, sliced);
+        CHECK(!steps.done()); // nothing runs before the first step
+        double last = 0;
+        int slices = 0;
+        bool monotone = true;
+        while (!steps.done()) {
+            steps.step();
+            ++slices;
+            monotone = monotone && steps.progress() >= last && steps.progress() <= 1;
+            last = steps.progress();
+        }
+        CHECK(monotone);
+        CHECK(last == 1);
+        CHECK(slices >= 20); // a 2,000-node graph is far more than one slice of work
+        const LayoutResult whole = layout_layered(in);
+        CHECK(sliced.num_layers == whole.num_layers);
+        CHECK(sliced.crossings == whole.crossings);
+        CHECK(sliced.order == whole.order);
+        CHECK(sliced.y == whole.y);
+        // And a real layout: every edge not reversed goes rightwards.
+        for (size_t k = 0; k < in.edges.size(); ++k)
+            if (!sliced.reversed[k]) CHECK(sliced.layer[in.edges[k].from] < sliced.layer[in.edges[k].to]);
+    }
+
+    TEST_CASE("a small graph takes one slice") {
+        LayoutInput in;
+        in.num_nodes = 3;
+        in.edges = {{0, 1}, {1, 2}};
+        LayoutResult r;
+        Steps steps = layout_layered_steps(in, r);
+        steps.step();
+        CHECK(steps.done());
+        CHECK(r.layer == std::vector<uint32_t>{0, 1, 2});
+    }
+
+    TEST_CASE("a build dropped half-way frees what it held and leaves nothing running") {
+        const LayoutInput in = graph_input(500, 5000);
+        LayoutResult r;
+        {
+            Steps steps = layout_layered_steps(in, r);
+            for (int i = 0; i < 3 && !steps.done(); ++i) steps.step();
+            CHECK(!steps.done());
+        } // destroyed mid-way: the sanitizer build checks nothing leaks
+        Steps moved = layout_layered_steps(in, r);
+        Steps other = std::move(moved);
+        CHECK(moved.done()); // the moved-from Steps holds nothing
+        other.run();
+        CHECK(r.num_layers > 1);
+    }
+}
+
+TEST_SUITE("steps") {
+    Steps throws_after(int n, int& ran) {
+        for (int i = 0; i < n; ++i) {
+            ++ran;
+            co_yield double(i) / n;
+        }
+        throw std::runtime_error("bad input at slice " + std::to_string(n));
+    }
+
+    TEST_CASE("an exception inside is rethrown by the step that met it, then the work is done") {
+        int ran = 0;
+        Steps s = throws_after(2, ran);
+        s.step();
+        s.step();
+        CHECK(ran == 2);
+        CHECK(s.progress() == doctest::Approx(0.5));
+        CHECK_THROWS_WITH_AS(s.step(), "bad input at slice 2", std::runtime_error);
+        CHECK(s.done());
+        s.step(); // a done Steps ignores further steps
+        CHECK(ran == 2);
     }
 }

@@ -8,6 +8,8 @@
 // clearly better one, and the result is shifted to sit where the previous one sat; so moving a
 // simplification slider does not shuffle the map.
 #pragma once
+#include "tabiji/steps.hpp"
+
 #include <cstdint>
 #include <vector>
 
@@ -55,5 +57,9 @@ struct LayoutResult {
 };
 
 LayoutResult layout_layered(const LayoutInput& in);
+
+// The same layout in slices of about a millisecond each (steps.hpp), for a caller that must keep drawing
+// meanwhile; `in` and `out` must outlive the returned Steps. The result equals layout_layered's.
+Steps layout_layered_steps(const LayoutInput& in, LayoutResult& out);
 
 } // namespace tabiji

@@ -14,6 +14,7 @@
 #pragma once
 #include "tabiji/dfg.hpp"
 #include "tabiji/event_log.hpp"
+#include "tabiji/steps.hpp"
 #include "tabiji/touchpoint_map.hpp"
 
 #include <cstdint>
@@ -91,6 +92,11 @@ struct MapGeometry {
 };
 
 MapGeometry build_map_geometry(const EventLog& log, const Dfg& dfg, const MapGeometryOptions& options = {});
+
+// The same build in slices (steps.hpp), for the browser's UI loop; log, dfg, options and out must outlive
+// the returned Steps. The result equals build_map_geometry's.
+Steps build_map_geometry_steps(const EventLog& log, const Dfg& dfg, const MapGeometryOptions& options,
+                               MapGeometry& out);
 
 // Position on cubic segment `segment` of a curve at t in [0, 1].
 MapPoint curve_point(const MapCurve& e, size_t segment, double t);
