@@ -1,7 +1,8 @@
 // tabiji report: one self-contained HTML file about a log: summary and read report, the journey map
 // (core's SVG map), top variants, slowest steps and the journey-duration histogram, the CX metrics of the
-// default (or given) catalog, and a funnel when asked. Inline CSS and SVG only: no script, no external
-// reference, so it opens anywhere and can be mailed as it is. English or Japanese (--lang).
+// default (or given) catalog, and a funnel (the one asked for, else by journey stage). Inline CSS and SVG
+// only: no script, no external reference, so it opens anywhere and can be mailed as it is. English or
+// Japanese (--lang).
 #include "commands.hpp"
 #include "cx_options.hpp"
 #include "html_chart.hpp"
@@ -90,6 +91,20 @@ th{color:#5a6878;font-weight:600}td.n,th.n{text-align:right;white-space:nowrap}
 dl.read{display:grid;grid-template-columns:max-content auto;gap:2px 16px;font-size:13px;margin:12px 0 0}dl.read dt{color:#5a6878}dl.read dd{margin:0}
 footer{font-size:12px;color:#5a6878;text-align:center;padding:8px}
 )";
+
+// The catalog's stages, in order, that hold a touchpoint some activity of the log maps to.
+std::vector<std::string> stages_in_log(const TouchpointMap& map) {
+    std::vector<uint8_t> used(map.stage_names.size(), 0);
+    auto mark = [&](uint32_t t) {
+        if (t < map.size() && map.stage[t] >= 0) used[size_t(map.stage[t])] = 1;
+    };
+    for (uint32_t t : map.by_activity) mark(t);
+    for (uint32_t t : map.by_event) mark(t);
+    std::vector<std::string> names;
+    for (size_t s = 0; s < used.size(); ++s)
+        if (used[s]) names.push_back(map.stage_names[s]);
+    return names;
+}
 
 std::string kind(const Args&) {
     return "html";
@@ -237,16 +252,25 @@ std::string produce(const Args& args, const std::string& path) {
     h += "</section>\n";
 
     // [SECTION] Funnel.
-    // --funnel, else the project's first saved funnel.
+    // --funnel, else the project's first saved funnel, else the catalog's journey stages in order (those
+    // holding a touchpoint of the log), so that every report has its funnel.
     const SavedFunnel* saved = in.project && !in.project->funnels.empty() ? &in.project->funnels[0] : nullptr;
-    if (args.value("funnel") || saved) {
+    std::vector<std::string> specs;
+    if (args.value("funnel"))
+        specs = split_list(*args.value("funnel"));
+    else if (saved)
+        specs = saved->steps;
+    else
+        specs = stages_in_log(in.map);
+    const bool by_stage = !args.value("funnel") && !saved;
+    if (by_stage && args.value("max-gap")) throw UsageError("--max-gap needs --funnel");
+    if (!by_stage || specs.size() >= 2) {
         // --max-gap, else the saved funnel's own gap (0: none).
-        const double saved_gap = !args.value("funnel") && saved->max_gap_seconds > 0
+        const double saved_gap = saved && !args.value("funnel") && saved->max_gap_seconds > 0
                                      ? saved->max_gap_seconds
                                      : std::numeric_limits<double>::infinity();
         const double gap = duration_option(args, "max-gap", saved_gap);
-        const auto steps = resolve_funnel_steps(
-            args.value("funnel") ? split_list(*args.value("funnel")) : saved->steps, in.map, log.source);
+        const auto steps = resolve_funnel_steps(specs, in.map, log.source);
         const Funnel fun = mine_funnel(log, in.view, in.map, steps, gap);
         std::vector<ChartBar> bars;
         for (size_t k = 0; k < steps.size(); ++k) {
@@ -255,10 +279,9 @@ std::string produce(const Args& args, const std::string& path) {
                             thousands(s.cases) + " · " + percent(s.conversion_from_previous) + " (" +
                                 L.from_first + " " + percent(s.conversion_from_first) + ")"});
         }
-        h += std::string("<section><h2>") + L.funnel + "</h2><div class=\"note\">" + L.conversion + "</div>" +
+        h += std::string("<section><h2>") + L.funnel + "</h2><div class=\"note\">" +
+             (by_stage ? std::string(L.stage_funnel) + " " : std::string()) + L.conversion + "</div>" +
              svg_bar_chart(bars, 900, "#2e9e5b") + "</section>\n";
-    } else if (args.value("max-gap")) {
-        throw UsageError("--max-gap needs --funnel");
     }
     h += std::string("<footer>") + esc(L.footer) +
          " (tabiji " TABIJI_VERSION ")</footer>\n</main>\n</body>\n</html>\n";
@@ -279,7 +302,8 @@ Command report_command() {
          "ja or en; default: the project's, else ja when most touchpoint names are Japanese"});
     s.options.push_back(
         {"funnel", "A,B,C",
-         "add a funnel over these steps (see 'tabiji funnel'); default: the project's first"});
+         "funnel steps (see 'tabiji funnel'); default: the project's first funnel, else the catalog's "
+         "stages"});
     s.options.push_back({"max-gap", "DURATION", "longest wait between funnel steps (7d, 36h, ...)"});
     s.options.push_back(batch_output_option_spec());
     s.examples =

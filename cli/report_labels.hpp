@@ -14,7 +14,7 @@ struct ReportLabels {
     const char *cx, *channel_switch_rate, *failure_demand_rate, *bot_containment, *repeat_contact_rate, *fcr,
         *failure_demand_by_origin, *switches_of_steps, *followed_of_origin, *sessions_contained,
         *repeated_of_contacts, *no_bot_sessions;
-    const char *funnel, *funnel_step, *conversion, *from_first;
+    const char *funnel, *funnel_step, *conversion, *from_first, *stage_funnel;
     const char* footer;
 };
 
@@ -71,6 +71,7 @@ inline const ReportLabels& report_labels(bool japanese) {
         "Step",
         "Conversion from previous",
         "from first",
+        "By journey stage, the catalog's stages in order (--funnel chooses other steps).",
         "Made by tabiji from the log on this machine; no data left it."};
     static const ReportLabels ja{
         "ja",
@@ -124,6 +125,7 @@ inline const ReportLabels& report_labels(bool japanese) {
         "ステップ",
         "前ステップからの転換率",
         "最初から",
+        "ジャーニーステージ別（カタログのステージ順。--funnel で別のステップを指定できます）。",
         "tabiji がこのマシン上のログから作成しました。データは外部に送信されていません。"};
     return japanese ? ja : en;
 }

@@ -9,6 +9,9 @@
 //   quiz_answer     number: option index              quiz_next
 //   population_seek number: 0..1 of the calendar      population_play number: 1 / 0
 //   presenter       number: 1 / 0
+//   set_k           number: k for a plain log (refused for a pack or k < 1)
+//   show_attribute  text: attribute name, number: 1 show / 0 leave out (refused for a pack or a name the
+//                   log does not have)
 //   tabiji_quiz_csv() -> the score summary as CSV (valid until the next call)
 #include "app_state.hpp"
 #include "training_session.hpp"
@@ -58,6 +61,12 @@ bool run(TrainingSession& t, std::string_view cmd, std::string_view text, double
     } else if (cmd == "select_customer_at") {
         if (n < 0 || size_t(n) >= t.customers().size()) return false;
         t.replay_select({false, t.customers()[size_t(n)]});
+    } else if (cmd == "set_k") {
+        if (t.from_pack() || n < 1) return false;
+        t.set_k(uint32_t(n));
+    } else if (cmd == "show_attribute") {
+        if (t.from_pack() || !t.log().attribute(std::string(text))) return false;
+        t.show_attribute(std::string(text), n != 0);
     } else if (cmd == "step") {
         t.replay_step(int(n));
         t.replay.progress = 1; // scripts see the step at once

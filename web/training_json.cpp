@@ -1,6 +1,7 @@
 // Training state as JSON for tests and scripts:
 //   training: {mode: "off"|"replay"|"quiz"|"population", presenter, k, from_pack, variants, customers,
-//              hidden_cases, tokens (drawn in the last frame),
+//              hidden_cases, tokens (drawn in the last frame), hidden_attributes (never shown: left out by
+//              the trainer or holding customer ids),
 //     replay: {journey, variant (bool), index, step, steps, playing, speed, progress,
 //              current: {activity, touchpoint, channel, stage, seconds_since_previous, time, attributes: {},
 //                        annotation: {customer_sees, feelings, pain_point, note} | null},
@@ -56,7 +57,7 @@ void step_json(JsonWriter& w, const TrainingSession& t, const std::vector<Replay
     w.Key("attributes");
     w.StartObject();
     if (!choice.variant)
-        for (const auto& [name, value] : step_attributes(t.log(), choice.index, s.event))
+        for (const auto& [name, value] : t.shown_attributes(choice.index, s.event))
             json_str(w, name.c_str(), value);
     w.EndObject();
     w.Key("annotation");
@@ -97,6 +98,12 @@ void write_training_state(JsonWriter& w, const TrainingSession& t, uint32_t toke
     w.Uint64(t.customers().size());
     w.Key("hidden_cases");
     w.Uint64(t.hidden_cases());
+    w.Key("hidden_attributes");
+    w.StartArray();
+    for (const auto* columns : {&t.log().event_attributes, &t.log().case_attributes})
+        for (const AttributeColumn& col : *columns)
+            if (!t.attribute_shown(col.name)) w.String(col.name.c_str());
+    w.EndArray();
     w.Key("tokens");
     w.Uint(tokens_drawn);
 

@@ -33,7 +33,25 @@ void TrainingSession::sync(const AppState& state) {
         journey_ = nullptr;
         return;
     }
-    if (journey_ == &*j && generation_ == state.journey_generation()) return;
+    if (journey_ == &*j && generation_ == state.journey_generation() && !stale_) {
+        if (!from_pack_ && project_edits_ != state.analysis.edits()) {
+            // The consultant edited the catalog or the notes: the replay shows them at once.
+            project_edits_ = state.analysis.edits();
+            project_ = state.analysis.project();
+            map_ = map_touchpoints(project_.catalog, j->log);
+            if (!replay.steps.empty()) {
+                replay.steps = steps_of(replay.choice);
+                replay.step = std::min(replay.step, replay.steps.empty() ? 0 : replay.steps.size() - 1);
+            }
+            if (quiz.active) quiz.steps = steps_of(quiz.choice);
+        }
+        return;
+    }
+    if (journey_ != &*j || generation_ != state.journey_generation()) {
+        excluded_.clear();
+        id_attributes_.reset();
+    }
+    stale_ = false;
     journey_ = &*j;
     generation_ = state.journey_generation();
     from_pack_ = j->pack != nullptr;
@@ -41,9 +59,10 @@ void TrainingSession::sync(const AppState& state) {
         project_ = j->pack->project;
         k_ = j->pack->privacy.k;
     } else {
-        project_ = Project{};
-        project_.catalog = default_catalog_for(j->log);
-        k_ = kDefaultPrivacyK;
+        project_edits_ = state.analysis.edits();
+        project_ = state.analysis.project();
+        if (project_.catalog.touchpoints.empty()) project_.catalog = default_catalog_for(j->log);
+        k_ = plain_k_;
         if (session_key_.empty()) session_key_ = random_pseudonym_key();
     }
     lang_ = project_.view.language == "ja" ? Lang::ja : Lang::en;
@@ -65,6 +84,38 @@ void TrainingSession::sync(const AppState& state) {
     population.population = Population(j->log, view_);
     population.time = population.population.begin();
     if (!variants_.empty()) replay_select({true, 0});
+}
+
+void TrainingSession::set_k(uint32_t k) {
+    if (from_pack_ || k == 0 || k == plain_k_) return;
+    plain_k_ = k;
+    stale_ = true;
+}
+
+void TrainingSession::show_attribute(const std::string& name, bool shown) {
+    const auto at = std::find(excluded_.begin(), excluded_.end(), name);
+    if (shown && at != excluded_.end()) excluded_.erase(at);
+    if (!shown && at == excluded_.end()) excluded_.push_back(name);
+}
+
+bool TrainingSession::attribute_shown(const std::string& name) const {
+    if (std::find(excluded_.begin(), excluded_.end(), name) != excluded_.end()) return false;
+    const auto& ids = id_attributes();
+    return std::find(ids.begin(), ids.end(), name) == ids.end();
+}
+
+const std::vector<std::string>& TrainingSession::id_attributes() const {
+    static const std::vector<std::string> none;
+    if (!journey_ || from_pack_) return none; // a pack has none left (privacy_guarded_log)
+    if (!id_attributes_) id_attributes_ = attributes_holding_case_ids(journey_->log);
+    return *id_attributes_;
+}
+
+std::vector<std::pair<std::string, std::string>> TrainingSession::shown_attributes(uint32_t c,
+                                                                                   uint64_t event) const {
+    auto attrs = step_attributes(log(), c, event);
+    std::erase_if(attrs, [&](const auto& a) { return !attribute_shown(a.first); });
+    return attrs;
 }
 
 std::string TrainingSession::customer_label(uint32_t c) const {

@@ -1,8 +1,9 @@
 // Training mode's data and state, over the journey on screen: the touchpoint map and annotations of the
-// training pack's project (or the default catalog for a plain log), the k-anonymous journeys (privacy.hpp:
-// a plain log is guarded here with k = 5 and a session key, a pack already is), and the three activities:
-// the replay of one journey, the "what happens next?" quiz, and the population replay. Views draw it,
-// training_exports.cpp lets the page drive it, training_json.cpp reports it in Module.tabijiState().
+// training pack's project (or of the project open with a plain log), the k-anonymous journeys (privacy.hpp:
+// a plain log is guarded here with a session key, k = 5 unless the trainer sets it, attributes holding
+// customer ids never shown and free-text ones left out on request; a pack already is), and the three
+// activities: the replay of one journey, the "what happens next?" quiz, and the population replay. Views draw
+// it, training_exports.cpp lets the page drive it, training_json.cpp reports it in Module.tabijiState().
 #pragma once
 #include "app_state.hpp"
 
@@ -15,7 +16,9 @@
 #include "tabiji/variants.hpp"
 
 #include <cstdint>
+#include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace tabiji::web {
@@ -63,7 +66,8 @@ struct PopulationState {
 
 class TrainingSession {
   public:
-    // Rebuilds everything when the journey on screen changed (cheap otherwise).
+    // Rebuilds everything when the journey on screen or the privacy settings changed; follows the open
+    // project's catalog and annotations for a plain log (cheap otherwise).
     void sync(const AppState& state);
     bool ready() const { return journey_ != nullptr; }
     const Journey& journey() const { return *journey_; }
@@ -82,6 +86,14 @@ class TrainingSession {
     const Annotation* annotation(uint32_t touchpoint) const;
     uint64_t hidden_cases() const { return hidden_cases_; }
     std::vector<ReplayStep> steps_of(const JourneyChoice& choice) const;
+
+    // [SECTION] Privacy of a plain log (a pack's was settled when it was made: these change nothing there)
+    void set_k(uint32_t k); // journeys of fewer than k customers hidden (k >= 1); applied at the next sync
+    void show_attribute(const std::string& name, bool shown); // a free-text attribute left out, or back
+    bool attribute_shown(const std::string& name) const;
+    const std::vector<std::string>& id_attributes() const; // hold customer ids: never shown (plain log)
+    // What a step of customer c shows: step_attributes without the left-out and id-holding ones.
+    std::vector<std::pair<std::string, std::string>> shown_attributes(uint32_t c, uint64_t event) const;
     std::string journey_label(const JourneyChoice& choice) const;
 
     // [SECTION] Replay
@@ -118,6 +130,11 @@ class TrainingSession {
     bool from_pack_ = false;
     Lang lang_ = Lang::en;
     uint32_t k_ = kDefaultPrivacyK;
+    uint32_t plain_k_ = kDefaultPrivacyK; // what the trainer chose for plain logs
+    bool stale_ = false;                  // privacy settings changed since the last sync
+    uint64_t project_edits_ = 0;          // the analysis edit the plain log's project copy is from
+    std::vector<std::string> excluded_;   // attributes the trainer left out
+    mutable std::optional<std::vector<std::string>> id_attributes_; // found when first asked for
     std::string session_key_;
     TouchpointMap map_;
     LogView view_;

@@ -101,7 +101,7 @@ void draw_step_panel(const TrainingSession& t, const std::vector<ReplayStep>& st
         labelled("Since previous step", "(first step)");
     if (s.time != kNoTime) labelled("When", format_timestamp(s.time));
     if (case_index != TouchpointMap::kNone) {
-        const auto attrs = step_attributes(t.log(), case_index, s.event);
+        const auto attrs = t.shown_attributes(case_index, s.event);
         if (!attrs.empty()) {
             ImGui::Spacing();
             ImGui::TextDisabled("Attributes");

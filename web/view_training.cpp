@@ -91,6 +91,27 @@ void draw_training_window(TrainingSession& t, float ratio, float top) {
                             with_thousands(t.customers().size()).c_str(),
                             with_thousands(t.hidden_cases()).c_str());
     }
+    if (!t.presenter && !t.from_pack() && ImGui::CollapsingHeader("Privacy of this log")) {
+        // A pack's guard was settled when it was made; a plain log's is set here, for this session.
+        int k = static_cast<int>(t.k());
+        ImGui::SetNextItemWidth(110 * ratio);
+        if (ImGui::InputInt("k: fewest customers a shown journey has", &k))
+            t.set_k(static_cast<uint32_t>(std::clamp(k, 1, 100000)));
+        ImGui::TextDisabled("Attributes shown to trainees:");
+        const auto& ids = t.id_attributes();
+        for (const auto* columns : {&t.log().event_attributes, &t.log().case_attributes})
+            for (const AttributeColumn& col : *columns) {
+                const bool holds_ids = std::find(ids.begin(), ids.end(), col.name) != ids.end();
+                bool shown = t.attribute_shown(col.name);
+                ImGui::BeginDisabled(holds_ids);
+                if (ImGui::Checkbox(col.name.c_str(), &shown)) t.show_attribute(col.name, shown);
+                ImGui::EndDisabled();
+                if (holds_ids) {
+                    ImGui::SameLine();
+                    ImGui::TextDisabled("(holds customer ids: never shown)");
+                }
+            }
+    }
     // Mode buttons bound to t.mode (the page may set it too, see training_exports.cpp).
     const TrainingMode modes[3] = {TrainingMode::replay, TrainingMode::quiz, TrainingMode::population};
     const char* labels[3] = {"Replay", "Quiz", "Population"};

@@ -101,7 +101,7 @@ EventLog read_csv_part(std::string_view bytes, size_t header_end, CsvPart part, 
     o.expected_bytes = header_end + (part.end - part.begin);
     CsvReader r(source, o);
     r.feed(bytes.substr(0, header_end));
-    r.feed(bytes.substr(part.begin, part.end - part.begin));
+    feed_in_slices(r, bytes.substr(part.begin, part.end - part.begin));
     EventLog log = r.finish();
     if (report) *report = r.report();
     return log;

@@ -332,6 +332,38 @@ runPageTest('training test', opts, async ({page, origin, state, waitFor}) => {
     check(!(await training('select_customer', [...bySample.keys() ][0])),
           'plain log: a raw customer id selects nothing');
 
+    // The trainer's guard for a plain log: a column copying the customer id is never shown, a chosen
+    // attribute is left out, and k can be raised.
+    const sampleLines =
+        fs.readFileSync(path.join(repo, 'samples', 'journeys_en.csv'), 'utf8').trimEnd().split('\n');
+    const withRef = [
+        `${sampleLines[0]},ref`, ...sampleLines.slice(1).map((l) => `${l},${l.split(',')[0]}`)
+    ].join('\n') + '\n';
+    await page.evaluate((t) => Module.tabijiOpenText('journeys_ref.csv', t), withRef);
+    await waitFor('the sample with a ref column',
+                  (x) => x.ready && x.log === 'journeys_ref.csv' && x.frames_with_journey > 2);
+    await training('mode', 'replay');
+    await training('select_customer_at', '', 0);
+    tr = (await state()).training;
+    check(
+        tr.hidden_attributes.includes('ref') && !('ref' in tr.replay.current.attributes) &&
+            'segment' in tr.replay.current.attributes,
+        'plain log: an attribute holding customer ids is never shown, the others are',
+        `hidden ${JSON.stringify(tr.hidden_attributes)}, shown ${Object.keys(tr.replay.current.attributes)}`);
+    check(await training('show_attribute', 'segment', 0), 'plain log: leave an attribute out');
+    tr = (await state()).training;
+    check(tr.hidden_attributes.includes('segment') && !('segment' in tr.replay.current.attributes),
+          'plain log: the attribute left out is gone from the step panel',
+          `shown ${Object.keys(tr.replay.current.attributes)}`);
+    check(await training('set_k', '', 20), 'plain log: k set to 20');
+    await frames(2);
+    tr = (await state()).training;
+    const kept20 = [...sampleCounts.values() ].filter((n) => n >= 20);
+    check(tr.k === 20 && tr.variants === kept20.length && tr.customers === kept20.reduce((a, b) => a + b, 0),
+          'plain log: with k = 20 only journeys of >= 20 customers are left',
+          `${tr.variants} variants, ${tr.customers} customers`);
+    check(!(await training('set_k', '', 0)), 'plain log: k = 0 is refused');
+
     // 6. A Japanese pack: labels and the side panel in Japanese (the font atlas takes the glyphs).
     const jaPack = path.join(tmp, 'class-ja.tjpack');
     execFileSync(opts.tabiji,
@@ -380,9 +412,10 @@ runPageTest('training test', opts, async ({page, origin, state, waitFor}) => {
         ms.push((await state()).frame_ms);
     }
     ms.sort((a, b) => a - b);
-    info(`crowd: frame_ms median ${ms[10].toFixed(2)} ms, max ${ms[19].toFixed(2)} ms with ${
-             tr.tokens} tokens ` +
-         '(CPU time of the frame, SwiftShader; not asserted)');
+    // The web issue's frame budget for big maps is 16 ms of CPU a frame (frame_ms: UI, draw lists and
+    // GL submission, tokens included).
+    check(ms[10] <= 16, `crowd: ${tr.tokens} tokens within the 16 ms frame budget (median frame_ms)`,
+          `median ${ms[10].toFixed(2)} ms, max ${ms[19].toFixed(2)} ms (CPU time of the frame, SwiftShader)`);
     const f0 = await state(), w0 = Date.now();
     await new Promise((r) => setTimeout(r, 2000));
     const f1 = await state();

@@ -8,6 +8,7 @@ files were checked by hand against the arithmetic in their inputs' comments and 
 import csv
 import json
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -376,8 +377,29 @@ def batch_checks(t, source):
         r = run(t, ["report", en, "--lang", "en", "-o", html])
         with open(html, encoding="utf-8") as f:
             page = f.read()
-        check(r.returncode == 0 and "Failure demand rate" in page and "Bot containment" in page and "Funnel" not in page,
-              "report --lang en: English labels, no funnel unless asked")
+        check(r.returncode == 0 and "Failure demand rate" in page and "Bot containment" in page,
+              "report --lang en: English labels")
+        # Without --funnel: the catalog's stages in order as the funnel, each step counted here from the CSV
+        # (a journey reaches step k when it has events of stages 1..k in that order).
+        cat = json.loads(run(t, ["catalog"]).stdout)
+        stage_of = {tp["name"]: tp["stage"] for tp in cat["touchpoints"]}
+        journeys = {}
+        with open(en, encoding="utf-8", newline="") as f:
+            for row in csv.DictReader(f):
+                journeys.setdefault(row["customer_id"], []).append((row["timestamp"], stage_of.get(row["touchpoint"])))
+        present = {st for events in journeys.values() for _, st in events}
+        stages = [st["name"] for st in cat["stages"] if st["name"] in present]
+        reached = [0] * len(stages)
+        for events in journeys.values():
+            k = 0
+            for _, st in sorted(events, key=lambda e: e[0]):
+                if k < len(stages) and st == stages[k]:
+                    reached[k] += 1
+                    k += 1
+        shown = re.findall(r">([a-z]+)</text>.{0,400}?>([0-9,]+) · ", page[page.find(">Funnel</h2>"):], re.S)
+        check([(st, int(n.replace(",", ""))) for st, n in shown] == list(zip(stages, reached)),
+              "report: a funnel by journey stage unless --funnel, its counts equal a count from the CSV "
+              f"(report {shown}, counted {list(zip(stages, reached))})")
         check(sorted(os.listdir(tmp)) == ["map.svg", "report.html"], "report: written atomically, no temporary file left")
         r = run(t, ["report", en, "--lang", "fr", "-o", html])
         check(r.returncode == 2, "report --lang fr: exit 2")

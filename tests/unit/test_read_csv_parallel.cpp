@@ -96,7 +96,7 @@ TEST_SUITE("read_csv_parallel") {
     // Found by bench/fuzz (fuzz_csv_parallel): a NUL byte in the header was replaced and counted by every
     // part's reader (each is fed the header), so lenient reports counted it once per part.
     TEST_CASE("fuzz finding: invalid or NUL bytes in the header are counted once") {
-        for (const std::string bad : {std::string("\0", 1), std::string("\xFF")}) {
+        for (const std::string& bad : {std::string("\0", 1), std::string("\xFF")}) {
             std::string csv = "case,activity,time,x" + bad + "y\n";
             for (int i = 0; i < 300; ++i)
                 csv += "c" + std::to_string(i % 7) + ",a" + bad + ",2024-01-01T00:00:00Z,v\n";
