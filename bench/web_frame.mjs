@@ -1,6 +1,7 @@
 // Web app figures in headless Debian chromium (software WebGL2): frame CPU time (tabijiState().frame_ms,
 // median and p90 over ~2 s of frames) and layout time for generated graphs (index.html?bench=N: N
-// touchpoints, 10 N steps), page load to first map frame with the default sample, and the gzip size of
+// touchpoints, 10 N steps), page load to first map frame with the default sample (median of five loads:
+// the first in a fresh profile, the others with the compiled code the browser keeps), and the gzip size of
 // tabiji.wasm + tabiji.js. Prints one line per figure and a JSON summary; no pass/fail (figures vary with
 // the machine; the targets are in the issue: 1k/10k <= 4 ms, 10k/100k <= 16 ms, layout 1k <= 200 ms,
 // first frame <= 1 s, wasm+js gzip <= 3 MB).
@@ -70,12 +71,20 @@ async function main() {
         const page = browser.page;
         const waitForState = (p, what, predicate, timeoutMs = 60000) =>
             stateWaiter(p, timeoutMs, [], []).waitFor(what, predicate);
-        // Page load to first map frame with the sample (page time, performance.now()).
-        await page.goto(`${origin}/`);
-        let s = await waitForState(page, 'the sample', (x) => x.ready && x.frames_with_journey > 2);
-        console.log(`sample: first frame ${s.first_frame_ms.toFixed(0)} ms, first map frame ${
-            s.first_map_ms.toFixed(0)} ms after navigation start`);
-        summary.first_map_ms = s.first_map_ms;
+        // Page load to first map frame with the sample (page time, performance.now()): the median of five
+        // loads (one load varies by a few hundred ms with what the browser and the machine do meanwhile).
+        const loads = [];
+        let s = null;
+        for (let i = 0; i < 5; i++) {
+            await page.goto(`${origin}/?load=${i}`);
+            s = await waitForState(page, 'the sample', (x) => x.ready && x.frames_with_journey > 2);
+            loads.push(s.first_map_ms);
+        }
+        loads.sort((a, b) => a - b);
+        console.log(`sample: first frame ${s.first_frame_ms.toFixed(0)} ms; first map frame, five loads: ${
+            loads.map((x) => x.toFixed(0)).join(', ')} ms after navigation start`);
+        summary.first_map_ms = quantile(loads, 0.5);
+        summary.first_map_ms_max = loads[loads.length - 1];
         let f = await frames(page, Number(opts.seconds));
         let ms = f.ms.sort((a, b) => a - b);
         console.log(`sample: frame_ms median ${quantile(ms, 0.5).toFixed(2)} p90 ${
