@@ -7,6 +7,11 @@
 // (g_input_limit) and grow lists element by element, so a truncated file fails at its end. JSON loads
 // take lengths from the parsed document and nest at most kMaxJsonDepth deep (checked before parsing, so
 // rapidjson's recursive parser cannot exhaust the stack).
+//
+// Numbers load to the very doubles that were saved (save / load / save gives the same file): rapidjson
+// parses with its full-precision flag here. cereal asks for it too, but only when no rapidjson header came
+// first (json_depth.hpp does), so it is set before any include.
+#define RAPIDJSON_PARSE_DEFAULT_FLAGS kParseFullPrecisionFlag
 #include "tabiji/project.hpp"
 
 #include "tabiji/atomic_file.hpp"

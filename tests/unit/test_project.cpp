@@ -67,6 +67,20 @@ TEST_CASE("project: round trip in both encodings") {
     fs::remove_all(dir);
 }
 
+TEST_CASE("fuzz finding: numbers in a JSON project load to the very doubles that were saved") {
+    // 4.778309726736481e-299 came back one unit in the last place off: rapidjson parsed the project
+    // without its full-precision flag, so save / load / save changed the file.
+    Project p = sample();
+    const double hard[] = {4.778309726736481e-299, 0.1, 1e-300, 5e-324, 1.7976931348623157e308, 2.0 / 3.0};
+    for (double cost : hard) {
+        p.catalog.touchpoints.at(0).cost_per_contact = cost;
+        const std::string json = project_to_bytes(p, ProjectEncoding::json);
+        const Project q = project_from_bytes(json, "p");
+        CHECK(q.catalog.touchpoints.at(0).cost_per_contact == cost);
+        CHECK(project_to_bytes(q, ProjectEncoding::json) == json);
+    }
+}
+
 TEST_CASE("project: version-1 files still load") {
     // Written by the first version of this code (before saved funnels existed): tests/data/project_v1.*.
     for (const char* name : {"project_v1.json", "project_v1.bin"}) {
