@@ -36,7 +36,7 @@ std::string json_too_deep_message(int limit) {
 void parse_json_document(rapidjson::Document& doc, std::string_view json, const std::string& source) {
     if (const size_t deep = json_too_deep_at(json); deep != std::string_view::npos)
         throw InputError(source, 0, 0, json_too_deep_message() + " (at byte " + std::to_string(deep) + ")");
-    doc.Parse(json.data(), json.size());
+    doc.Parse<rapidjson::kParseFullPrecisionFlag>(json.data(), json.size());
     if (doc.HasParseError())
         throw InputError(source, 0, 0,
                          std::string("not valid JSON at byte ") + std::to_string(doc.GetErrorOffset()) +

@@ -101,7 +101,8 @@ struct JsonlReader::Impl {
             else if (v.IsBool())
                 values[size_t(k)] = v.GetBool() ? "true" : "false";
             else if (v.IsObject() || v.IsArray()) {
-                if (!typed.IsObject()) typed.Parse(text.data() + b, text.size() - b);
+                if (!typed.IsObject())
+                    typed.Parse<rapidjson::kParseFullPrecisionFlag>(text.data() + b, text.size() - b);
                 rapidjson::StringBuffer out;
                 rapidjson::Writer<rapidjson::StringBuffer> w(out);
                 typed[m.name].Accept(w);

@@ -84,7 +84,7 @@ struct OcelReader::Impl {
             fail(l, c, json_too_deep_message());
         }
         rapidjson::Document doc;
-        doc.ParseInsitu<rapidjson::kParseDefaultFlags>(text.data());
+        doc.ParseInsitu<rapidjson::kParseFullPrecisionFlag>(text.data());
         if (doc.HasParseError()) {
             const auto [l, c] = position(start + doc.GetErrorOffset());
             fail(l, c, std::string("malformed JSON: ") + rapidjson::GetParseError_En(doc.GetParseError()));

@@ -72,7 +72,8 @@ std::string training_pack_to_bytes(const TrainingPack& pack) {
     Project project = pack.project;
     project.filters = {};
     rapidjson::Document project_doc;
-    project_doc.Parse(project_to_bytes(project, ProjectEncoding::json).c_str());
+    project_doc.Parse<rapidjson::kParseFullPrecisionFlag>(
+        project_to_bytes(project, ProjectEncoding::json).c_str());
     rapidjson::StringBuffer buf;
     Writer w(buf);
     w.StartObject();

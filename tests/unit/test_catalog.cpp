@@ -105,6 +105,11 @@ TEST_CASE("catalog: JSON round trip and errors naming the JSON path") {
     CHECK(catalog_to_json(back) == json);
     CHECK(back.touchpoints[0].cost_per_contact == 12.5);
     CHECK(back.rules.back().match == MatchKind::regex);
+    // Costs load to the very doubles saved (rapidjson's full-precision parse; see test_project.cpp).
+    for (double cost : {4.778309726736481e-299, 0.1, 5e-324, 2.0 / 3.0}) {
+        c.touchpoints[0].cost_per_contact = cost;
+        CHECK(catalog_from_json(catalog_to_json(c), "c.json").touchpoints[0].cost_per_contact == cost);
+    }
 
     CHECK(error_of("{\"version\": 1, \"touchpoints\": [{\"name\": \"A\"}, {\"name\": \"B\", \"channel\": "
                    "\"fone\"}]}")
