@@ -279,6 +279,9 @@ same run). Best of {a.repeat} runs for tabiji, one for pandas {pandas_version}. 
 - **native**: the Release build (`bench_core`, `bench_mining`, `tabiji`); **WASM (Node)**: the
   same benchmark programs built with Emscripten (`build/web/bench/*.js`, one thread) under Node; answers
   (edges, variants, kept cases) are checked equal to native ones and to pandas' before a row is written.
+- **web frame** rows are the WASM app itself in headless Chromium (`bench/web_frame.mjs`), in the WASM
+  column: frame CPU times, layout times and slices (the layout runs in ~1 ms slices, 8 ms a frame), the
+  first map frame (median of five page loads, and the slowest), download sizes.
 - **WASM / native time** above 1 means WASM is slower; **pandas / native time** is tabiji's speed-up.
 - **pandas**: `bench/baseline_pandas.py`, what an analyst would write (read_csv + to_datetime, then the
   DFG, variants and step durations with groupby). "in process" takes pandas' own stage times, measured
