@@ -86,16 +86,18 @@ void draw_training_window(TrainingSession& t, float ratio, float top) {
         return;
     }
     if (!t.presenter) {
-        ImGui::TextDisabled("%s · k = %u · %s customers shown, %s hidden (journeys of fewer than k)",
-                            t.from_pack() ? "training pack" : "log guarded here", t.k(),
-                            with_thousands(t.customers().size()).c_str(),
-                            with_thousands(t.hidden_cases()).c_str());
+        ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+        ImGui::TextWrapped("%s · k = %u · %s customers shown, %s hidden (journeys of fewer than k)",
+                           t.from_pack() ? "training pack" : "log guarded here", t.k(),
+                           with_thousands(t.customers().size()).c_str(),
+                           with_thousands(t.hidden_cases()).c_str());
+        ImGui::PopStyleColor();
     }
     if (!t.presenter && !t.from_pack() && ImGui::CollapsingHeader("Privacy of this log")) {
         // A pack's guard was settled when it was made; a plain log's is set here, for this session.
         int k = static_cast<int>(t.k());
         ImGui::SetNextItemWidth(110 * ratio);
-        if (ImGui::InputInt("k: fewest customers a shown journey has", &k))
+        if (ImGui::InputInt("k (min. customers per journey)", &k))
             t.set_k(static_cast<uint32_t>(std::clamp(k, 1, 100000)));
         ImGui::TextDisabled("Attributes shown to trainees:");
         const auto& ids = t.id_attributes();
@@ -111,6 +113,7 @@ void draw_training_window(TrainingSession& t, float ratio, float top) {
                     ImGui::TextDisabled("(holds customer ids: never shown)");
                 }
             }
+        ImGui::Separator();
     }
     // Mode buttons bound to t.mode (the page may set it too, see training_exports.cpp).
     const TrainingMode modes[3] = {TrainingMode::replay, TrainingMode::quiz, TrainingMode::population};
