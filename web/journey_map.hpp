@@ -78,9 +78,8 @@ class JourneyMapBuild {
     double busy_ms() const { return busy_ms_; }             // time spent in slices so far
     uint32_t slices() const { return slices_; }             // run_for calls that did work
     double longest_slice_ms() const { return longest_ms_; } // the longest of them
-    double longest_gap_ms() const {
-        return longest_gap_ms_;
-    }                                             // the longest time between two (a frame and more)
+    // The longest time from the start of one slice to the next: a frame and whatever came between.
+    double longest_gap_ms() const { return longest_gap_ms_; }
     JourneyMap take() { return std::move(map_); } // when run_for returned true
 
   private:

@@ -260,12 +260,8 @@ Steps assign_layers(const LayoutInput& in, std::vector<bool>& reversed, Layering
     }
 }
 
-// A slice's length: the work pauses at its next pause point after this long.
-constexpr double kSliceMs = 1;
-
 // Work budget: sweeps and passes so that big graphs (hundreds of thousands of segments) stay within about
 // the work of 24 sweeps over 200,000 segments; small graphs get the full count.
-
 int rounds(size_t segments, int full, int least) {
     const double budget = 24.0 * 200000.0 / double(std::max<size_t>(segments, 1));
     return std::clamp(int(budget * full / 24.0), least, full);
@@ -453,7 +449,7 @@ Steps layout_layered_steps(const LayoutInput& in, LayoutResult& r) {
     auto real_size = [&](const std::vector<double>& v, uint32_t i) { return i < v.size() ? v[i] : 0.0; };
 
     // Progress: layers 0-15 %, crossing reduction (one or two starts) to 85 %, coordinates to 98 %, results.
-    SliceClock clock(kSliceMs);
+    SliceClock clock; // slices of its default length, as the map geometry around it
     bool any_previous = false;
     for (uint32_t v = 0; v < n && v < in.previous_y.size(); ++v)
         any_previous |= !std::isnan(in.previous_y[v]);
@@ -481,7 +477,7 @@ Steps layout_layered_steps(const LayoutInput& in, LayoutResult& r) {
     const double reduce_span = any_previous ? 0.35 : 0.7;
     for (Steps s = reduce_crossings(g, layers, crossings, clock); !s.done();) {
         s.step();
-        if (!s.done()) co_yield 0.15 + reduce_span* s.progress();
+        if (!s.done()) co_yield 0.15 + s.progress() * reduce_span;
     }
     if (any_previous) {
         // Keys: the previous y; a long edge's points between its ends' previous y; new nodes after.
@@ -502,7 +498,7 @@ Steps layout_layered_steps(const LayoutInput& in, LayoutResult& r) {
         uint64_t seeded_crossings = 0;
         for (Steps s = reduce_crossings(g, seeded, seeded_crossings, clock); !s.done();) {
             s.step();
-            if (!s.done()) co_yield 0.5 + reduce_span* s.progress();
+            if (!s.done()) co_yield 0.5 + s.progress() * reduce_span;
         }
         // The familiar order stays unless the fresh one is clearly better.
         if (double(seeded_crossings) <= double(crossings) * 1.25 + 2) {
