@@ -133,6 +133,8 @@ void rebuild_if_needed(App& a, AppState& st) {
         st.show_error(journey->name + ": the journey map could not be laid out (" + e.what() + ")");
     }
     a.building_since = t0;
+    ms.progress = 0;
+    ms.progress_frames = 0;
     a.building_refit = a.building_refit || new_fonts || new_view || new_settings;
     if (new_journey) a.building_refit = false;
     if (new_journey) a.view.request_fit();

@@ -136,6 +136,7 @@ void write_map_state(JsonWriter& w, const AppState& state) {
     w.Key("pending");
     w.Bool(m.pending);
     num("progress", m.progress);
+    num("progress_frames", m.progress_frames);
     num("builds", double(m.builds));
     num("max_node_shift", m.max_node_shift);
     num("scale", m.scale);

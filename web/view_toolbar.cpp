@@ -107,11 +107,12 @@ ToolbarActions draw_toolbar(const AppState& state, float ratio) {
             }
             out.cancel = ImGui::Button(tr("Cancel"));
         }
-        if (const MapState& ms = map_state(); ms.pending && !state.loading()) {
+        if (MapState& ms = map_state(); ms.pending && !state.loading()) {
             // A big map is laid out a slice per frame: the map before stays until it is done.
             ImGui::Text("%s", tr("Laying out the map…"));
             ImGui::SameLine();
             ImGui::ProgressBar(ms.progress, {160 * ratio, 0});
+            if (ms.progress > 0 && ms.progress < 1) ++ms.progress_frames;
         }
         if (!state.report.shader_error.empty())
             ImGui::TextColored({0.8f, 0.1f, 0.1f, 1}, tr("Shader error: %s"),

@@ -76,7 +76,7 @@ runPageTest('bad input test', opts, async ({page, origin, state, waitFor}) => {
     // The default sample first: the journey every refused input must leave on screen.
     await page.goto(`${origin}/`);
     let s = await waitFor('the default sample on screen', (st) => st.ready && st.frames_with_journey > 2);
-    check(true, `${s.log} on screen before the bad inputs`, `${s.events} events`);
+    info(`${s.log} on screen before the bad inputs (${s.events} events)`);
 
     for (const c of cases) {
         const before = await state();

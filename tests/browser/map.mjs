@@ -164,8 +164,11 @@ runPageTest('map test', opts, async ({page, origin, state, waitFor}) => {
             sawPending = x.map;
         return x.ready && x.frames_with_journey > 0;
     });
-    check(sawPending !== null, 'a layout under way is reported with its progress',
-          sawPending ? `progress ${(100 * sawPending.progress).toFixed(0)} % seen` : 'never seen pending');
+    // The app counts the frames that drew the progress bar part-way; the poll above may or may not catch
+    // one (tabijiState() of a big map takes a while on a loaded machine), so it is only printed.
+    check(s.map.progress_frames >= 2, 'a layout under way is shown with its progress',
+          `${s.map.progress_frames} frames drew the bar part-way; ${
+              sawPending ? `the poll saw ${(100 * sawPending.progress).toFixed(0)} %` : 'the poll saw none'}`);
     check(s.nodes === 3000 && !s.map.pending, 'the big map is shown when its layout is done',
           `${s.nodes} touchpoints`);
     // Asserted: the layout was spread over frames, no frame taking more than half of it (quiet machine:

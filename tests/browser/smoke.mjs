@@ -66,7 +66,7 @@ runPageTest('smoke test', opts, async ({page, origin, state, waitFor}) => {
     const t0 = Date.now();
     await page.goto(`${origin}/`);
     let s = await waitFor(`the first frame of ${sample}`, (st) => shown(sample)(st) && st.frames > 0);
-    check(true, `first frame of ${sample}`, `${Date.now() - t0} ms wall clock from navigation`);
+    info(`first frame of ${sample}: ${Date.now() - t0} ms wall clock from navigation`);
     info(`page time to first frame ${s.first_frame_ms.toFixed(0)} ms, to first map frame ${
         s.first_map_ms.toFixed(0)} ms`);
     check(s.shader_error === '', 'shaders compiled', s.shader_error);
