@@ -48,14 +48,55 @@ void EventLogBuilder::reserve(size_t events) {
 }
 
 void EventLogBuilder::add(std::string_view case_id, std::string_view activity, Micros time) {
-    add_ids(log_.cases.intern(case_id), log_.activities.intern(activity), time);
+    add_ids(cases().intern(case_id), log_.activities.intern(activity), time);
 }
 
 void EventLogBuilder::add_ids(uint32_t case_number, uint32_t activity_id, Micros time) {
+    flush_cases(); // case numbers go in order of first appearance
     event_case_.push_back(case_number);
     event_activity_.push_back(activity_id);
     event_time_.push_back(time);
     any_time_ |= (time != kNoTime);
+}
+
+void EventLogBuilder::add_case_text(std::string_view case_id, uint32_t activity_id, Micros time) {
+    if (log_.cases.size() < kBatchFromCases) { // a table in the caches: batching would only add work
+        if (last_case_ == StringPool::npos || !same_text(case_id, log_.cases.view(last_case_)))
+            last_case_ = log_.cases.intern(case_id);
+        return add_ids(last_case_, activity_id, time);
+    }
+    pending_text_.append(case_id);
+    pending_ends_.push_back(pending_text_.size());
+    event_case_.push_back(StringPool::npos);
+    event_activity_.push_back(activity_id);
+    event_time_.push_back(time);
+    any_time_ |= (time != kNoTime);
+    if (pending_ends_.size() == StringPool::kBatch) intern_pending_cases();
+}
+
+void EventLogBuilder::intern_pending_cases() {
+    // Runs of the same case (logs sorted by case) take one lookup, or none when the run goes on from the
+    // last case interned.
+    const size_t n = pending_ends_.size(), first_row = event_case_.size() - n;
+    std::string_view text[StringPool::kBatch];
+    size_t run_of[StringPool::kBatch]; // pending row -> its run
+    size_t runs = 0;
+    for (size_t k = 0, begin = 0; k < n; begin = pending_ends_[k++]) {
+        const std::string_view s(pending_text_.data() + begin, pending_ends_[k] - begin);
+        if (runs == 0 || !same_text(text[runs - 1], s)) text[runs++] = s;
+        run_of[k] = runs - 1;
+    }
+    uint32_t ids[StringPool::kBatch];
+    size_t from = 0;
+    if (last_case_ != StringPool::npos && same_text(text[0], log_.cases.view(last_case_))) {
+        ids[0] = last_case_;
+        from = 1;
+    }
+    log_.cases.intern_batch(text + from, runs - from, ids + from);
+    for (size_t k = 0; k < n; ++k) event_case_[first_row + k] = ids[run_of[k]];
+    last_case_ = ids[runs - 1];
+    pending_text_.clear();
+    pending_ends_.clear();
 }
 
 uint32_t EventLogBuilder::attribute(std::string_view name, AttrLevel level,
@@ -102,6 +143,8 @@ EventLog EventLogBuilder::finish() {
 }
 
 EventLog EventLogBuilder::finish_untyped() {
+    flush_cases();
+    std::string().swap(pending_text_);
     const size_t n = event_case_.size();
     const uint32_t num_cases = log_.cases.size();
     const bool with_attributes = !columns_.empty();

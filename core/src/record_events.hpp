@@ -58,7 +58,6 @@ class RecordEvents {
     EventLogBuilder& builder_;
     std::vector<std::string> names_;
     std::vector<std::pair<int, uint32_t>> attributes_; // column index -> builder column
-    uint32_t last_case_id_ = StringPool::npos; // consecutive records of the same case skip the hash lookup
     RecentStrings recent_activities_;
     std::vector<std::pair<std::string, uint64_t>> lifecycles_; // value -> records (few distinct values)
 
@@ -91,9 +90,7 @@ void RecordEvents::take(const Fields& f) {
         }
         t = *parsed;
     }
-    if (last_case_id_ == StringPool::npos || !same_text(case_id, builder_.cases().view(last_case_id_)))
-        last_case_id_ = builder_.cases().intern(case_id);
-    builder_.add_ids(last_case_id_, recent_activities_.intern(builder_.activities(), activity), t);
+    builder_.add_case_text(case_id, recent_activities_.intern(builder_.activities(), activity), t);
     for (const auto& [column, attribute] : attributes_) builder_.set_text(attribute, f.text(column, 4));
     ++report_.events;
 }

@@ -77,7 +77,38 @@ void StringPool::grow_index() {
 
 uint32_t StringPool::intern(std::string_view s) {
     if ((views_.size() + 1) * 2 > slots_.size()) grow_index();
-    const uint64_t h = hash_bytes(s);
+    return intern_hashed(s, hash_bytes(s));
+}
+
+void StringPool::intern_batch(const std::string_view* s, size_t n, uint32_t* ids) {
+    n = std::min(n, kBatch);
+    while ((views_.size() + n) * 2 > slots_.size()) grow_index(); // no growth inside the batch
+    // A lookup that finds its string touches three places far apart: its slot, the view of the id there,
+    // and the string's bytes. Each pass below asks for one of them for the whole batch before the next
+    // pass waits on any, so the cache misses overlap instead of following one another. The passes only
+    // prefetch; the last one interns in order, so the ids are those of n plain calls.
+    uint64_t h[kBatch];
+    for (size_t k = 0; k < n; ++k) {
+        h[k] = hash_bytes(s[k]);
+        __builtin_prefetch(&slots_[(h[k] >> 32) & mask_]);
+    }
+    uint32_t found[kBatch]; // the id in the first slot whose tag matches, or npos
+    for (size_t k = 0; k < n; ++k) {
+        const uint64_t tag = h[k] >> 32;
+        found[k] = npos;
+        for (uint64_t i = tag & mask_; const uint64_t slot = slots_[i]; i = (i + 1) & mask_)
+            if ((slot >> 32) == tag) {
+                found[k] = uint32_t(slot) - 1;
+                __builtin_prefetch(&views_[found[k]]);
+                break;
+            }
+    }
+    for (size_t k = 0; k < n; ++k)
+        if (found[k] != npos) __builtin_prefetch(views_[found[k]].data());
+    for (size_t k = 0; k < n; ++k) ids[k] = intern_hashed(s[k], h[k]);
+}
+
+uint32_t StringPool::intern_hashed(std::string_view s, uint64_t h) {
     const uint64_t tag = h >> 32;
     uint64_t i = tag & mask_;
     while (const uint64_t slot = slots_[i]) {

@@ -1,10 +1,14 @@
 // The string pool on the reader's hot path: dense ids in order of first appearance, its inline comparison
-// (same_text, word loads of every length) and the recent-strings cache in front of it.
+// (same_text, word loads of every length), the recent-strings cache in front of it, and batched interning
+// (as the log builder does it for case ids).
+#include "tabiji/event_log.hpp"
 #include "tabiji/string_pool.hpp"
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 using namespace tabiji;
@@ -58,5 +62,66 @@ TEST_SUITE("string_pool") {
         CHECK(ids[0] == ids[7]);
         CHECK(ids[1] == ids[5]);
         CHECK(pool.size() == 5); // axa aya aza "" b
+    }
+
+    TEST_CASE("a batch interns as the same calls one by one: repeats inside it, empty texts, growth") {
+        // Texts with repeats near and far, the empty text, and enough distinct ones to grow the index
+        // inside a batch's reservation several times.
+        std::vector<std::string> texts;
+        for (int i = 0; i < 20000; ++i)
+            texts.push_back(i % 11 == 0 ? "" : "C" + std::to_string((i * 7919) % 6007));
+        StringPool one, batched;
+        std::vector<uint32_t> expected, got(texts.size());
+        for (const auto& t : texts) expected.push_back(one.intern(t));
+        std::vector<std::string_view> views(texts.begin(), texts.end());
+        for (size_t at = 0, n = 1; at < views.size(); at += n, n = n % StringPool::kBatch + 1)
+            batched.intern_batch(views.data() + at, std::min(n, views.size() - at), got.data() + at);
+        CHECK(got == expected);
+        REQUIRE(batched.size() == one.size());
+        for (uint32_t id = 0; id < one.size(); ++id) CHECK(batched.view(id) == one.view(id));
+    }
+
+    TEST_CASE("the log builder numbers cases in order of first appearance, whichever way they are added") {
+        // add_case_text interns at once while the case table is small and in batches once it is big (past
+        // 65,536 cases); add and add_ids in between must not jump the queue of a pending batch.
+        constexpr int kEvents = 300000;
+        auto case_of = [](int i) { return "case" + std::to_string(uint64_t(i) * 7919 % 150001); };
+        EventLogBuilder b("mixed");
+        std::unordered_map<std::string, uint32_t> first; // case id -> number, in order of first appearance
+        std::vector<uint64_t> per_case;
+        auto note = [&](const std::string& c, int events) {
+            auto [it, added] = first.emplace(c, uint32_t(first.size()));
+            if (added) per_case.push_back(0);
+            per_case[it->second] += uint64_t(events);
+        };
+        for (int i = 0; i < kEvents; ++i) {
+            const std::string c = case_of(i), before = case_of(i / 2);
+            if (i % 997 == 5) {
+                note(c, 1);
+                b.add(c, "direct", i);
+            } else if (i % 991 == 7) {
+                // A number taken first, then a pending event, then add_ids with that number.
+                note(before, 0);
+                const uint32_t number = b.cases().intern(before);
+                note(c, 1);
+                b.add_case_text(c, b.activities().intern("deferred"), i);
+                note(before, 1);
+                b.add_ids(number, b.activities().intern("ids"), i);
+            } else {
+                note(c, i % 3 == 0 ? 2 : 1); // every third case a run of two events
+                b.add_case_text(c, b.activities().intern("deferred"), i);
+                if (i % 3 == 0) b.add_case_text(c, b.activities().intern("again"), i);
+            }
+        }
+        const EventLog log = b.finish();
+        REQUIRE(log.num_cases() == first.size());
+        CHECK(log.num_cases() > 65536 * 3 / 2);
+        size_t wrong_number = 0, wrong_count = 0;
+        for (const auto& [id, number] : first) {
+            wrong_number += log.cases.find(id) != number;
+            wrong_count += log.case_end(number) - log.case_begin(number) != per_case[number];
+        }
+        CHECK(wrong_number == 0);
+        CHECK(wrong_count == 0);
     }
 }

@@ -61,7 +61,13 @@ class EventLogBuilder {
     void add(std::string_view case_id, std::string_view activity, Micros time);
     // Same, with ids already interned in this builder's pools (readers that cache lookups).
     void add_ids(uint32_t case_number, uint32_t activity_id, Micros time);
-    StringPool& cases() { return log_.cases; }
+    // Same, with the case id interned later, together with the next ones (StringPool::intern_batch): what
+    // the tabular readers do, whose logs may hold millions of customers. The text is copied.
+    void add_case_text(std::string_view case_id, uint32_t activity_id, Micros time);
+    StringPool& cases() {
+        flush_cases();
+        return log_.cases;
+    }
     StringPool& activities() { return log_.activities; }
     uint64_t size() const { return event_case_.size(); }
 
@@ -83,6 +89,12 @@ class EventLogBuilder {
     EventLog finish_untyped();
 
   private:
+    // Interns the case ids of add_case_text not yet interned and writes their numbers into event_case_.
+    void flush_cases() {
+        if (!pending_ends_.empty()) intern_pending_cases();
+    }
+    void intern_pending_cases();
+
     struct Column {
         std::string name;
         AttrLevel level;
@@ -96,6 +108,13 @@ class EventLogBuilder {
     };
     EventLog log_;
     std::vector<uint32_t> event_case_;
+    // Case ids of add_case_text not yet interned, one after another, and where each ends: those of the
+    // last pending_ends_.size() rows (everything else that adds rows interns them first).
+    std::string pending_text_;
+    std::vector<size_t> pending_ends_;
+    uint32_t last_case_ = StringPool::npos; // the last case interned: a repeat skips the lookup
+    // Below this many cases the case table stays in the caches and add_case_text interns at once.
+    static constexpr uint32_t kBatchFromCases = 1u << 16;
     std::vector<uint32_t> event_activity_;
     std::vector<Micros> event_time_;
     std::vector<Column> columns_;

@@ -43,6 +43,10 @@ class StringPool {
     StringPool& operator=(StringPool&&) noexcept = default;
 
     uint32_t intern(std::string_view s);
+    // The same as ids[k] = intern(s[k]) for k = 0..n-1 in order, for a table too big for the caches (the
+    // case ids of a big log): the memory the lookups need is fetched for all n at once (n <= kBatch).
+    static constexpr size_t kBatch = 64;
+    void intern_batch(const std::string_view* s, size_t n, uint32_t* ids);
     // Id of s, or npos when s was never interned.
     uint32_t find(std::string_view s) const;
     std::string_view view(uint32_t id) const { return views_[id]; }
@@ -55,6 +59,7 @@ class StringPool {
   private:
     std::string_view store(std::string_view s);
     void grow_index();
+    uint32_t intern_hashed(std::string_view s, uint64_t h);
 
     std::vector<std::unique_ptr<char[]>> blocks_;
     size_t block_used_ = 0;
