@@ -1,4 +1,4 @@
-// read_file_chunks: plain files, standard input, and gzip (with zlib, where the build has it).
+// read_file_chunks and WholeFile: plain files, standard input, and gzip (with zlib, where the build has it).
 #include "tabiji/input_file.hpp"
 
 #include "tabiji/error.hpp"
@@ -11,6 +11,13 @@
 #include <vector>
 #if TABIJI_HAVE_ZLIB
 #include <zlib.h>
+#endif
+#if defined(__unix__) && !defined(__EMSCRIPTEN__)
+#define TABIJI_HAVE_MMAP 1
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #endif
 
 namespace tabiji {
@@ -121,6 +128,56 @@ void read_file_chunks(const std::string& path, const std::function<void(std::str
         throw InputError(path, 0, 0, std::string("read error: ") + std::strerror(errno));
 #if TABIJI_HAVE_ZLIB
     if (gzip) inflater->finish();
+#endif
+}
+
+namespace {
+
+#if TABIJI_HAVE_MMAP
+// A read-only mapping of a regular, non-empty file that does not start as gzip; null otherwise (the caller
+// then reads the file the ordinary way, which also reports any error).
+const char* map_plain_file(const std::string& path, size_t& size) {
+    if (path == "-") return nullptr;
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return nullptr;
+    struct stat st {};
+    void* p = MAP_FAILED;
+    unsigned char magic[2] = {0, 0};
+    if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0 &&
+        !(::pread(fd, magic, 2, 0) == 2 && magic[0] == 0x1f && magic[1] == 0x8b)) {
+        p = ::mmap(nullptr, size_t(st.st_size), PROT_READ, MAP_PRIVATE, fd, 0);
+        if (p != MAP_FAILED) ::madvise(p, size_t(st.st_size), MADV_SEQUENTIAL);
+    }
+    ::close(fd); // the mapping keeps the file
+    if (p == MAP_FAILED) return nullptr;
+    size = size_t(st.st_size);
+    return static_cast<const char*>(p);
+}
+#endif
+
+} // namespace
+
+WholeFile::WholeFile(const std::string& path, const std::function<void()>& on_chunk,
+                     uint64_t* file_bytes_read) {
+#if TABIJI_HAVE_MMAP
+    if ((mapped_ = map_plain_file(path, mapped_size_))) return; // read when it is used
+#endif
+    std::error_code ec;
+    if (path != "-")
+        if (const auto size = std::filesystem::file_size(path, ec); !ec)
+            copy_.reserve(size_t(size)); // compressed size: a lower bound
+    read_file_chunks(
+        path,
+        [&](std::string_view chunk) {
+            copy_.append(chunk);
+            if (on_chunk) on_chunk();
+        },
+        size_t(4) << 20, file_bytes_read);
+}
+
+WholeFile::~WholeFile() {
+#if TABIJI_HAVE_MMAP
+    if (mapped_) ::munmap(const_cast<char*>(mapped_), mapped_size_);
 #endif
 }
 

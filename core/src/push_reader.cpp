@@ -4,13 +4,19 @@
 
 namespace tabiji {
 
-void feed_in_slices(PushReader& reader, std::string_view bytes) {
+void feed_in_slices(PushReader& reader, std::string_view bytes,
+                    const std::function<void(size_t)>& after_slice) {
     constexpr size_t kSlice = size_t(4) << 20;
-    for (size_t at = 0; at < bytes.size(); at += kSlice) reader.feed(bytes.substr(at, kSlice));
+    for (size_t at = 0; at < bytes.size(); at += kSlice) {
+        const std::string_view slice = bytes.substr(at, kSlice);
+        reader.feed(slice);
+        if (after_slice) after_slice(slice.size());
+    }
 }
 
-EventLog read_buffer_with(PushReader& reader, std::string_view bytes, ReadReport* report) {
-    feed_in_slices(reader, bytes);
+EventLog read_buffer_with(PushReader& reader, std::string_view bytes, ReadReport* report,
+                          const std::function<void(size_t)>& after_slice) {
+    feed_in_slices(reader, bytes, after_slice);
     EventLog log = reader.finish();
     if (report) *report = reader.report();
     return log;

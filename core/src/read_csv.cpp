@@ -386,11 +386,11 @@ uint64_t CsvReader::events_read() const {
 }
 
 EventLog read_csv(std::string_view bytes, const std::string& source, const CsvOptions& options,
-                  ReadReport* report) {
+                  ReadReport* report, const std::function<void(size_t)>& after_slice) {
     CsvOptions o = options;
     if (!o.expected_bytes) o.expected_bytes = bytes.size(); // reserve the event columns once
     CsvReader reader(source, o);
-    return read_buffer_with(reader, bytes, report);
+    return read_buffer_with(reader, bytes, report, after_slice);
 }
 
 EventLog read_csv_file(const std::string& path, const CsvOptions& options, ReadReport* report) {

@@ -4,6 +4,7 @@
 #include "tabiji/log_merge.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <cstring>
 #include <exception>
 #include <thread>
@@ -95,33 +96,46 @@ std::vector<CsvPart> cut_csv_parts(std::string_view bytes, size_t header_end, un
 }
 
 EventLog read_csv_part(std::string_view bytes, size_t header_end, CsvPart part, const std::string& source,
-                       const CsvOptions& options, ReadReport* report) {
+                       const CsvOptions& options, ReadReport* report,
+                       const std::function<void(size_t)>& after_slice) {
     CsvOptions o = options;
     o.encoding = Encoding::utf8;
     o.expected_bytes = header_end + (part.end - part.begin);
     CsvReader r(source, o);
     r.feed(bytes.substr(0, header_end));
-    feed_in_slices(r, bytes.substr(part.begin, part.end - part.begin));
+    feed_in_slices(r, bytes.substr(part.begin, part.end - part.begin), after_slice);
     EventLog log = r.finish();
     if (report) *report = r.report();
     return log;
 }
 
 EventLog read_csv_parallel(std::string_view bytes, const std::string& source, const CsvOptions& options,
-                           unsigned threads, ReadReport* report, size_t min_part_bytes) {
+                           unsigned threads, ReadReport* report, size_t min_part_bytes,
+                           const std::function<void(uint64_t)>& progress) {
+    // Every part adds what it has read; the calling thread's part reports the sum.
+    std::atomic<uint64_t> read_so_far{0};
+    const std::function<void(size_t)> none, count_slice = [&](size_t n) { read_so_far += n; };
+    const std::function<void(size_t)> count_and_report = [&](size_t n) { progress(read_so_far += n); };
+    auto read_on_one_thread = [&] {
+        read_so_far = 0;
+        return read_csv(bytes, source, options, report, progress ? count_and_report : none);
+    };
+
     const CsvCutPlan plan = plan_csv_cuts(bytes, options);
     const size_t header_end = plan.header_end;
     unsigned parts_wanted = std::max(1u, threads);
     while (parts_wanted > 1 && bytes.size() / parts_wanted < min_part_bytes) --parts_wanted;
-    if (parts_wanted == 1 || !plan.splittable) return read_csv(bytes, source, options, report);
-
-    auto read_part = [&](Part& p) {
+    if (parts_wanted == 1 || !plan.splittable) return read_on_one_thread();
+    auto read_part = [&](Part& p, bool reports) {
         try {
             // Lines are counted here, in parallel; problem reports are moved to file lines afterwards.
             p.lines = uint64_t(std::count(bytes.begin() + long(p.begin), bytes.begin() + long(p.end), '\n'));
             CsvOptions o = options;
             o.untyped_attributes = true; // typed once after merging, so every part sees all values
-            p.log = read_csv_part(bytes, header_end, p, source, o, &p.report);
+            p.log = read_csv_part(bytes, header_end, p, source, o, &p.report,
+                                  !progress ? none
+                                  : reports ? count_and_report
+                                            : count_slice);
         } catch (...) {
             p.error = std::current_exception();
         }
@@ -131,8 +145,9 @@ EventLog read_csv_parallel(std::string_view bytes, const std::string& source, co
         for (const CsvPart& c : cut_csv_parts(bytes, header_end, parts_wanted, quote_parity))
             parts.push_back({c, 0, {}, {}, nullptr});
         std::vector<std::thread> workers;
-        for (size_t k = 1; k < parts.size(); ++k) workers.emplace_back(read_part, std::ref(parts[k]));
-        read_part(parts[0]);
+        read_so_far = 0;
+        for (size_t k = 1; k < parts.size(); ++k) workers.emplace_back(read_part, std::ref(parts[k]), false);
+        read_part(parts[0], true);
         for (auto& w : workers) w.join();
         return parts;
     };
@@ -145,7 +160,7 @@ EventLog read_csv_parallel(std::string_view bytes, const std::string& source, co
     // decides (and reports the first error exactly where it is).
     std::vector<Part> parts = read_parts(false);
     if (any_error(parts) && std::memchr(bytes.data(), '"', bytes.size())) parts = read_parts(true);
-    if (any_error(parts)) return read_csv(bytes, source, options, report);
+    if (any_error(parts)) return read_on_one_thread();
 
     // Each part numbered its lines from 2; move its problem reports to the lines of the whole file.
     uint64_t first_line = 2;

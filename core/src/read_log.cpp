@@ -256,16 +256,13 @@ EventLog read_log_file(const std::string& path, const ReadOptions& options, Read
     }
     if (options.threads > 1 && path != "-" &&
         (options.format == LogFormat::automatic || options.format == LogFormat::csv)) {
-        std::string bytes;
-        if (progress.bytes_total)
-            bytes.reserve(size_t(progress.bytes_total)); // compressed size: a lower bound
-        read_file_chunks(
+        const WholeFile file(
             path,
-            [&](std::string_view chunk) {
-                bytes.append(chunk);
+            [&] {
                 if (options.progress) options.progress(progress);
             },
-            size_t(4) << 20, &progress.bytes_read);
+            &progress.bytes_read);
+        const std::string_view bytes = file.bytes();
         const LogFormat format =
             options.format == LogFormat::csv
                 ? LogFormat::csv
@@ -273,7 +270,13 @@ EventLog read_log_file(const std::string& path, const ReadOptions& options, Read
         if (format != LogFormat::csv) return read_log(bytes, path, options, report);
         const ReadOptions o = effective(options);
         ReadReport r;
-        EventLog log = after_reading(read_csv_parallel(bytes, path, o.csv, o.threads, &r), o, r);
+        // A mapped file is read as it is parsed: the progress is that of the parts' readers.
+        std::function<void(uint64_t)> parsed;
+        if (options.progress && file.mapped())
+            parsed = [&](uint64_t n) { progress.bytes_read = n, options.progress(progress); };
+        EventLog log = after_reading(
+            read_csv_parallel(bytes, path, o.csv, o.threads, &r, size_t(4) << 20, parsed), o, r);
+        if (file.mapped()) progress.bytes_read = bytes.size(); // the header too
         if (options.progress) progress.events = log.num_events(), options.progress(progress);
         if (report) *report = std::move(r);
         return log;

@@ -5,6 +5,7 @@
 #include "tabiji/read_report.hpp"
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 
@@ -29,11 +30,14 @@ class PushReader {
 
 // Feeds a buffer in slices of a few MB, as a file is read: each slice is scanned while it is in cache (one
 // feed of hundreds of MB goes to memory at every pass of the reader, about half the speed).
-void feed_in_slices(PushReader& reader, std::string_view bytes);
+// after_slice, when given, is called with the bytes of each slice once it is read.
+void feed_in_slices(PushReader& reader, std::string_view bytes,
+                    const std::function<void(size_t)>& after_slice = {});
 
 // Feeds a whole buffer, or a file from disk (gzip inflated, "-" for standard input), to a reader and
 // finishes it; the report is copied out when asked for.
-EventLog read_buffer_with(PushReader& reader, std::string_view bytes, ReadReport* report);
+EventLog read_buffer_with(PushReader& reader, std::string_view bytes, ReadReport* report,
+                          const std::function<void(size_t)>& after_slice = {});
 EventLog read_file_with(PushReader& reader, const std::string& path, ReadReport* report);
 
 } // namespace tabiji

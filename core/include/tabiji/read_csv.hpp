@@ -60,7 +60,7 @@ class CsvReader : public PushReader {
 
 // Whole buffer at once.
 EventLog read_csv(std::string_view bytes, const std::string& source, const CsvOptions& options,
-                  ReadReport* report = nullptr);
+                  ReadReport* report = nullptr, const std::function<void(size_t)>& after_slice = {});
 // A file from disk, read in chunks. Throws InputError when it cannot be opened.
 EventLog read_csv_file(const std::string& path, const CsvOptions& options, ReadReport* report = nullptr);
 

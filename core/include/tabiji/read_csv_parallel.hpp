@@ -11,16 +11,19 @@
 #include "tabiji/read_csv.hpp"
 #include "tabiji/read_report.hpp"
 
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace tabiji {
 
-// Parts are at least min_part_bytes long (fewer threads are used on small inputs).
+// Parts are at least min_part_bytes long (fewer threads are used on small inputs). progress, when given,
+// is called on the calling thread, every few MB, with the bytes of all parts read so far.
 EventLog read_csv_parallel(std::string_view bytes, const std::string& source, const CsvOptions& options,
                            unsigned threads, ReadReport* report = nullptr,
-                           size_t min_part_bytes = size_t(4) << 20);
+                           size_t min_part_bytes = size_t(4) << 20,
+                           const std::function<void(uint64_t)>& progress = {});
 
 // The pieces read_csv_parallel is made of, for readers that split a file across processes (tabiji-mpi):
 
@@ -44,7 +47,9 @@ std::vector<CsvPart> cut_csv_parts(std::string_view bytes, size_t header_end, un
 
 // Reads the records of bytes[part.begin, part.end) as UTF-8, the header (bytes[0, header_end)) fed first
 // so the same columns are resolved. options.first_data_line numbers the part's lines in the whole file.
+// after_slice as for feed_in_slices.
 EventLog read_csv_part(std::string_view bytes, size_t header_end, CsvPart part, const std::string& source,
-                       const CsvOptions& options, ReadReport* report = nullptr);
+                       const CsvOptions& options, ReadReport* report = nullptr,
+                       const std::function<void(size_t)>& after_slice = {});
 
 } // namespace tabiji

@@ -38,8 +38,8 @@ struct ReadOptions {
     CsvOptions csv; // CSV and JSON Lines
     XesOptions xes;
     OcelOptions ocel;
-    // read_log_file: threads for CSV parsing (the whole file is then held in memory once; see
-    // read_csv_parallel.hpp). 1 streams the file in chunks with one thread.
+    // read_log_file: threads for CSV parsing (the whole file is then mapped into memory, or held there
+    // once when gzip; see read_csv_parallel.hpp). 1 streams the file in chunks with one thread.
     unsigned threads = 1;
     // Pair start / complete events into one event each (lifecycle.hpp); the lifecycle column is then read
     // whatever the attribute selection.
