@@ -13,6 +13,7 @@
 #include <algorithm>
 #include <cstring>
 #include <filesystem>
+#include <limits>
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
@@ -74,6 +75,53 @@ size_t find_field_end(const char* p, size_t i, size_t size, char sep) {
     return i;
 }
 
+// The rest of a record whose remaining fields are not read: from i, up to the line end, if no '"' comes
+// first (a quote could open a field holding separators and line ends). On success `end` is just past the
+// '\n' (or the buffer's end when final and there is none) and `seps` the separators before it.
+bool scan_unread_fields(const char* p, size_t i, size_t size, char sep, bool final, size_t& end,
+                        size_t& seps) {
+    size_t n = 0;
+#if defined(__SSE2__)
+    const __m128i seps16 = _mm_set1_epi8(sep), newlines = _mm_set1_epi8('\n'), quotes = _mm_set1_epi8('"');
+    for (; i + 16 <= size; i += 16) {
+        const __m128i b = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
+        const auto stops =
+            unsigned(_mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(b, newlines), _mm_cmpeq_epi8(b, quotes))));
+        const auto at_sep = unsigned(_mm_movemask_epi8(_mm_cmpeq_epi8(b, seps16)));
+        if (stops) {
+            const unsigned k = unsigned(__builtin_ctz(stops));
+            n += size_t(__builtin_popcount(at_sep & ((1u << k) - 1)));
+            i += k;
+            break;
+        }
+        n += size_t(__builtin_popcount(at_sep));
+    }
+#elif defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    // Exact zero-byte flags (no borrow between bytes): the high bit of each byte of w that is 0.
+    constexpr uint64_t lows = 0x7F7F7F7F7F7F7F7Full, ones = 0x0101010101010101ull;
+    const auto zeros = [](uint64_t w) { return ~(((w & lows) + lows) | w | lows); };
+    for (; i + 8 <= size; i += 8) {
+        uint64_t w;
+        std::memcpy(&w, p + i, 8);
+        const uint64_t stops = zeros(w ^ (ones * '\n')) | zeros(w ^ (ones * '"'));
+        const uint64_t at_sep = zeros(w ^ (ones * uint8_t(sep)));
+        if (stops) {
+            const int k = __builtin_ctzll(stops); // bit 8m+7 of the first stop byte m
+            n += size_t(__builtin_popcountll(at_sep & ((uint64_t(1) << k) - 1)));
+            i += size_t(k >> 3);
+            break;
+        }
+        n += size_t(__builtin_popcountll(at_sep));
+    }
+#endif
+    for (; i < size && p[i] != '\n' && p[i] != '"'; ++i) n += p[i] == sep;
+    if (i < size && p[i] == '"') return false;
+    if (i >= size && !final) return false;
+    end = i < size ? i + 1 : size;
+    seps = n;
+    return true;
+}
+
 } // namespace
 
 struct CsvReader::Impl {
@@ -94,6 +142,10 @@ struct CsvReader::Impl {
     uint64_t record_line = 1;  // and on which line
     std::string scratch[5];    // unescaped copies of the fields in use (slots of RecordEvents::take)
     bool reserved = false;
+    // Fields after this one are not read (no attribute wanted from them): they are only counted, by a scan
+    // to the line end, when no quote is in the way. fields then holds the fields up to it.
+    int last_read_column = std::numeric_limits<int>::max();
+    size_t field_count = 0; // of the current record
 
     Impl(std::string s, CsvOptions o)
         : source(std::move(s)), options(std::move(o)), builder(source),
@@ -128,8 +180,9 @@ struct CsvReader::Impl {
         return candidates[best];
     }
 
-    // Splits one record starting at `pos` into `fields`. On completion `pos` is past the record's end.
-    Parse split_record(std::string_view buf, size_t& pos, bool final) {
+    // Splits one record starting at `pos` into `fields` (only counting those after last_read_column when
+    // skip_unread). On completion `pos` is past the record's end.
+    Parse split_record(std::string_view buf, size_t& pos, bool final, bool skip_unread = true) {
         const char sep = report.separator;
         fields.clear();
         size_t i = pos;
@@ -195,6 +248,14 @@ struct CsvReader::Impl {
             fields.push_back(f);
             if (i < buf.size() && buf[i] == sep) {
                 ++i;
+                size_t end = 0, seps = 0;
+                if (skip_unread && fields.size() > size_t(last_read_column) &&
+                    scan_unread_fields(buf.data(), i, buf.size(), sep, final, end, seps)) {
+                    field_count = fields.size() + seps + 1;
+                    pos = end;
+                    line = l + (buf[end - 1] == '\n' ? 1 : 0);
+                    return Parse::complete;
+                }
                 continue;
             }
             // End of record: CRLF, LF, or end of input.
@@ -207,6 +268,7 @@ struct CsvReader::Impl {
             }
             pos = i;
             line = l;
+            field_count = fields.size();
             return Parse::complete;
         }
     }
@@ -240,6 +302,7 @@ struct CsvReader::Impl {
         header.clear();
         for (const Field& f : fields) header.emplace_back(field_text(buf, f, scratch[0]));
         events.resolve(header, 1, "column");
+        last_read_column = events.last_column_read();
         header_done = true;
         if (options.first_data_line) line = options.first_data_line;
     }
@@ -257,7 +320,15 @@ struct CsvReader::Impl {
 
     void take_record(std::string_view buf) {
         ++report.records;
-        if (fields.size() != header.size()) {
+        if (field_count != header.size() && fields.size() != field_count) {
+            // Fields were only counted: split them all, for the message's column.
+            const uint64_t after = line;
+            size_t p = record_begin;
+            line = record_line;
+            split_record(buf, p, true, false);
+            line = after;
+        }
+        if (field_count != header.size()) {
             const Field& at = fields.size() < header.size() ? fields.back() : fields[header.size()];
             problem("ragged_row", record_line, position(buf, at).second, "",
                     "expected " + std::to_string(header.size()) + " fields as in the header, found " +

@@ -90,6 +90,12 @@ void RecordEvents::add_column(const std::string& name, int index) {
     attributes_.emplace_back(index, builder_.attribute(unique, AttrLevel::detect));
 }
 
+int RecordEvents::last_column_read() const {
+    int last = std::max({case_column, activity_column, time_column, lifecycle_column});
+    for (const auto& [column, attribute] : attributes_) last = std::max(last, column);
+    return last;
+}
+
 std::string RecordEvents::bad_time_message() const {
     const std::string column = names_[size_t(time_column)];
     switch (options_.epoch) {

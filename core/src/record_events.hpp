@@ -31,6 +31,8 @@ class RecordEvents {
     // A column that appears after resolve (a key first seen on a later JSON line): an attribute if selected.
     void add_column(const std::string& name, int index);
     const std::string& name(int index) const { return names_[size_t(index)]; }
+    // The last column take() reads (case, activity, timestamp, lifecycle or a wanted attribute).
+    int last_column_read() const;
 
     [[noreturn]] void fail(uint64_t line, uint64_t column, const std::string& message) const;
     void problem(const char* kind, uint64_t line, uint64_t column, std::string_view text,
