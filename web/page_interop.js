@@ -1,7 +1,8 @@
 // The page's handle on the app, linked into tabiji.js (--post-js). Files are streamed into the C++ CSV
 // reader in chunks (never held whole twice); state comes back as JSON.
 //   Module.tabijiOpenFile(file)        a File from the picker or a drop; read with File.slice
-//   Module.tabijiOpenUrl(url, name)    a same-origin URL, streamed from the response body
+//   Module.tabijiOpenUrl(url, name[, response])  a same-origin URL, streamed from the response body (or
+//                                      from a fetch of it already under way, a Promise of its Response)
 //   Module.tabijiOpenText(name, text)  text given by a script (tests)
 //   Module.tabijiLoadFont(url)         the Japanese TrueType font
 //   Module.tabijiState()               what is loaded and drawn (see web/state_json.cpp)
@@ -82,14 +83,14 @@ async function openFile(file) {
     });
 }
 
-Module.tabijiOpenUrl = async function(url, name) {
+Module.tabijiOpenUrl = async function(url, name, pending) {
     name = name || decodeURIComponent(url.split('/').pop());
     forgetLog();
     var reader = null, started = false;
     return load(name, -1, async function() {
         if (!started) {
             started = true;
-            var response = await fetch(url);
+            var response = await (pending || fetch(url));
             if (!response.ok) throw new Error('HTTP ' + response.status + ' for ' + url);
             reader = response.body.getReader();
         }
@@ -109,7 +110,7 @@ Module.tabijiOpenText = function(name, text) {
 
 Module.tabijiLoadFont = async function(url) {
     try {
-        var response = await fetch(url);
+        var response = await fetch(url, {priority: 'low'}); // after the log the map waits for
         if (!response.ok) throw new Error('HTTP ' + response.status);
         var bytes = new Uint8Array(await response.arrayBuffer());
         var ptr = Module._tabiji_font_buffer(bytes.length);
@@ -235,6 +236,20 @@ Module.tabijiPendingFile = function(open) {
 // [SECTION] Work kept in the browser: the last log opened from disk (IndexedDB, the File itself) and the
 // autosave of the project (localStorage, written by the app after every change).
 var AUTOSAVE = 'tabiji.autosave';
+// Set while IndexedDB keeps a log: without it the database is not opened at all at start (opening it takes
+// half a second in a new profile, which the first visit would wait for before its sample).
+var KEPT = 'tabiji.kept-log';
+// The kept log is asked for as soon as this script runs, while the module is still compiled.
+var keptAtStart = null;
+function localFlag(name, value) { // value: true sets, false clears, undefined reads; null when unavailable
+    try {
+        if (value === true) localStorage.setItem(name, '1');
+        else if (value === false) localStorage.removeItem(name);
+        return localStorage.getItem(name) !== null;
+    } catch (e) {
+        return null;
+    }
+}
 function database() {
     return new Promise(function(resolve, reject) {
         var request = indexedDB.open('tabiji', 1);
@@ -252,18 +267,28 @@ async function store(mode, action) {
     });
 }
 function keepLog(file) {
-    store('readwrite', function(s) { return s.put(file, 'last'); }).catch(function(e) {
-        console.warn('tabiji: the log is not kept for a reload: ' + e.message);
-    });
+    store('readwrite', function(s) { return s.put(file, 'last'); })
+        .then(function() { localFlag(KEPT, true); })
+        .catch(function(e) { console.warn('tabiji: the log is not kept for a reload: ' + e.message); });
 }
 function forgetLog() {
+    localFlag(KEPT, false);
     store('readwrite', function(s) { return s.delete('last'); }).catch(function() {});
 }
+function keptLog() {
+    if (!keptAtStart) {
+        keptAtStart = localFlag(KEPT) === false ? Promise.resolve(null)
+                                                : store('readonly', function(s) { return s.get('last'); });
+        keptAtStart.catch(function() {}); // reported when it is used
+    }
+    return keptAtStart;
+}
+keptLog();
 Module.tabijiRestoreSession = async function(openDefault) {
     var saved = localStorage.getItem(AUTOSAVE); // read first: the app rewrites it once a log is on screen
     var file = null;
     try {
-        file = await store('readonly', function(s) { return s.get('last'); });
+        file = await keptLog();
     } catch (e) {
         console.warn('tabiji: no kept log: ' + e.message);
     }

@@ -134,4 +134,11 @@ runPageTest('smoke test', opts, async ({page, origin, state, waitFor}) => {
           `${s.frames - framesBefore} frames in 0.5 s`);
     await page.screenshot({path : path.join(opts.out, '4-error.png')});
     checkScreenshot(path.join(opts.out, '4-error.png'), 'error dialog');
+
+    // 5. A reload shows the last log opened from disk again (kept in IndexedDB; the refused file is not
+    // kept), not the default sample.
+    await page.reload();
+    s = await waitFor('a log on screen after the reload',
+                      (st) => st.ready && !st.loading && st.log !== '' && st.frames_with_journey > 0);
+    check(s.log === second, 'a reload shows the kept log, not the sample', s.log);
 });
