@@ -2,6 +2,7 @@
 // through read_log_file with an InputError naming the file, the line and column where the problem has a
 // place, and what was found and expected. Never a crash, a hang, or a log with silently wrong numbers.
 #include "support/paths.hpp"
+#include "support/temp_file.hpp"
 #include "tabiji/catalog_json.hpp"
 #include "tabiji/error.hpp"
 #include "tabiji/filter.hpp"
@@ -24,13 +25,8 @@ std::string corpus(const char* name) {
     return (test::source_dir() / "tests" / "bad_input" / name).string();
 }
 
-// A file of this content in a fresh temporary folder.
 std::string temp_file(const std::string& name, const std::string& content) {
-    const fs::path dir = fs::temp_directory_path() / "tabiji_bad_input";
-    fs::create_directories(dir);
-    const fs::path p = dir / name;
-    std::ofstream(p, std::ios::binary) << content;
-    return p.string();
+    return test::temp_file("tabiji_bad_input", name, content);
 }
 
 // read_log_file must throw an InputError at (line, column) whose message holds `expected`.

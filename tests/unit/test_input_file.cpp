@@ -2,6 +2,7 @@
 // empty file, a missing file and a folder behave as with read_file_chunks. And read_log_file on threads,
 // which uses it, reads a log exactly as one thread does.
 #include "support/paths.hpp"
+#include "support/temp_file.hpp"
 #include "tabiji/error.hpp"
 #include "tabiji/input_file.hpp"
 #include "tabiji/read_log.hpp"
@@ -9,7 +10,6 @@
 #include <doctest/doctest.h>
 
 #include <filesystem>
-#include <fstream>
 #include <string>
 
 using namespace tabiji;
@@ -18,11 +18,7 @@ namespace fs = std::filesystem;
 namespace {
 
 std::string temp_file(const std::string& name, const std::string& content) {
-    const fs::path dir = fs::temp_directory_path() / "tabiji_input_file";
-    fs::create_directories(dir);
-    const fs::path p = dir / name;
-    std::ofstream(p, std::ios::binary) << content;
-    return p.string();
+    return test::temp_file("tabiji_input_file", name, content);
 }
 
 std::string chunks_of(const std::string& path) {
