@@ -36,7 +36,11 @@ void draw_annotations(Analysis& an, const Catalog& catalog) {
         const std::string& name = catalog.touchpoints[i].name;
         auto it = std::find_if(notes.begin(), notes.end(),
                                [&](const Annotation& a) { return a.touchpoint == name; });
-        Annotation a = it != notes.end() ? *it : Annotation{name, "", "", 0};
+        Annotation a;
+        if (it != notes.end())
+            a = *it;
+        else
+            a.touchpoint = name;
         bool changed = false;
         ImGui::PushID(static_cast<int>(3000 + i));
         ImGui::TextUnformatted(name.c_str());

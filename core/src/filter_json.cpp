@@ -377,15 +377,16 @@ FilterChain filter_chain_from_json(std::string_view json, const std::string& sou
     parse_json_document(doc, json, source);
     if (!doc.IsObject())
         throw InputError(source, 0, 0, "a filter chain is a JSON object {\"version\", \"filters\"}");
-    const auto version = doc.FindMember("version");
-    if (version == doc.MemberEnd() || !version->value.IsInt())
+    const rapidjson::Value& root = doc; // const iterators on both sides of ==
+    const auto version = root.FindMember("version");
+    if (version == root.MemberEnd() || !version->value.IsInt())
         throw InputError(source, 0, 0, "missing \"version\" (this build writes version 1)");
     if (version->value.GetInt() < 1 || version->value.GetInt() > kFilterJsonVersion)
         throw InputError(source, 0, 0,
                          "filter chain version " + std::to_string(version->value.GetInt()) +
                              " is not supported (this build reads version 1)");
-    const auto list = doc.FindMember("filters");
-    if (list == doc.MemberEnd() || !list->value.IsArray())
+    const auto list = root.FindMember("filters");
+    if (list == root.MemberEnd() || !list->value.IsArray())
         throw InputError(source, 0, 0, "missing \"filters\" list");
     FilterChain chain;
     size_t n = 0;

@@ -11,6 +11,7 @@
 #include <rapidjson/writer.h>
 
 #include <unordered_map>
+#include <utility>
 
 namespace tabiji {
 
@@ -80,7 +81,7 @@ struct JsonlReader::Impl {
                 "\"Web visit\", \"timestamp\": \"2024-03-13T10:21:14Z\"}");
         if (!resolved) {
             std::vector<std::string> names;
-            for (const auto& m : doc.GetObject()) {
+            for (const auto& m : std::as_const(doc).GetObject()) {
                 const std::string_view key(m.name.GetString(), m.name.GetStringLength());
                 if (key_index.emplace(std::string(key), int(key_index.size())).second)
                     names.emplace_back(key);
@@ -92,7 +93,7 @@ struct JsonlReader::Impl {
         nested.clear();
         nested.reserve(doc.MemberCount()); // never reallocates below: views into it stay valid
         rapidjson::Document typed;         // nested values with their numbers as numbers (parsed if needed)
-        for (const auto& m : doc.GetObject()) {
+        for (const auto& m : std::as_const(doc).GetObject()) {
             const int k = index_of({m.name.GetString(), m.name.GetStringLength()});
             if (size_t(k) >= values.size()) values.resize(size_t(k) + 1);
             const rapidjson::Value& v = m.value;
