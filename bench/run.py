@@ -272,7 +272,8 @@ def main():
 
 Written by `bench/run.py` ({' '.join(['bench/run.py'] + sys.argv[1:])}) on {started}: {os.cpu_count()} cores,
 load average {load:.1f} when it started (timings of a loaded machine are slower; the ratios come from the
-same run). Best of {a.repeat} runs for tabiji, one for pandas {pandas_version}. CSV logs from
+same run). Best of {a.repeat} runs for tabiji (in-process stages run again until they have taken half a
+second, at most 100 times), one for pandas {pandas_version}. CSV logs from
 `tabiji generate --events N --days 365 --seed 1`.
 
 {table.markdown()}
