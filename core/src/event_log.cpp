@@ -53,6 +53,10 @@ void EventLogBuilder::add(std::string_view case_id, std::string_view activity, M
 
 void EventLogBuilder::add_ids(uint32_t case_number, uint32_t activity_id, Micros time) {
     flush_cases(); // case numbers go in order of first appearance
+    push_row(case_number, activity_id, time);
+}
+
+void EventLogBuilder::push_row(uint32_t case_number, uint32_t activity_id, Micros time) {
     event_case_.push_back(case_number);
     event_activity_.push_back(activity_id);
     event_time_.push_back(time);
@@ -67,10 +71,7 @@ void EventLogBuilder::add_case_text(std::string_view case_id, uint32_t activity_
     }
     pending_text_.append(case_id);
     pending_ends_.push_back(pending_text_.size());
-    event_case_.push_back(StringPool::npos);
-    event_activity_.push_back(activity_id);
-    event_time_.push_back(time);
-    any_time_ |= (time != kNoTime);
+    push_row(StringPool::npos, activity_id, time); // its case number comes with the batch
     if (pending_ends_.size() == StringPool::kBatch) intern_pending_cases();
 }
 

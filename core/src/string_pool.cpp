@@ -81,7 +81,10 @@ uint32_t StringPool::intern(std::string_view s) {
 }
 
 void StringPool::intern_batch(const std::string_view* s, size_t n, uint32_t* ids) {
-    n = std::min(n, kBatch);
+    for (size_t at = 0; at < n; at += kBatch) intern_block(s + at, std::min(n - at, kBatch), ids + at);
+}
+
+void StringPool::intern_block(const std::string_view* s, size_t n, uint32_t* ids) {
     while ((views_.size() + n) * 2 > slots_.size()) grow_index(); // no growth inside the batch
     // A lookup that finds its string touches three places far apart: its slot, the view of the id there,
     // and the string's bytes. Each pass below asks for one of them for the whole batch before the next

@@ -66,7 +66,7 @@ TEST_SUITE("string_pool") {
 
     TEST_CASE("a batch interns as the same calls one by one: repeats inside it, empty texts, growth") {
         // Texts with repeats near and far, the empty text, and enough distinct ones to grow the index
-        // inside a batch's reservation several times.
+        // inside a batch's reservation several times; batches of 1 to 2 kBatch + 1 strings (several blocks).
         std::vector<std::string> texts;
         for (int i = 0; i < 20000; ++i)
             texts.push_back(i % 11 == 0 ? "" : "C" + std::to_string((i * 7919) % 6007));
@@ -74,7 +74,7 @@ TEST_SUITE("string_pool") {
         std::vector<uint32_t> expected, got(texts.size());
         for (const auto& t : texts) expected.push_back(one.intern(t));
         std::vector<std::string_view> views(texts.begin(), texts.end());
-        for (size_t at = 0, n = 1; at < views.size(); at += n, n = n % StringPool::kBatch + 1)
+        for (size_t at = 0, n = 1; at < views.size(); at += n, n = n % (2 * StringPool::kBatch + 1) + 1)
             batched.intern_batch(views.data() + at, std::min(n, views.size() - at), got.data() + at);
         CHECK(got == expected);
         REQUIRE(batched.size() == one.size());

@@ -94,6 +94,7 @@ class EventLogBuilder {
         if (!pending_ends_.empty()) intern_pending_cases();
     }
     void intern_pending_cases();
+    void push_row(uint32_t case_number, uint32_t activity_id, Micros time); // the event columns only
 
     struct Column {
         std::string name;

@@ -44,7 +44,7 @@ class StringPool {
 
     uint32_t intern(std::string_view s);
     // The same as ids[k] = intern(s[k]) for k = 0..n-1 in order, for a table too big for the caches (the
-    // case ids of a big log): the memory the lookups need is fetched for all n at once (n <= kBatch).
+    // case ids of a big log): the memory the lookups need is fetched kBatch strings at a time.
     static constexpr size_t kBatch = 64;
     void intern_batch(const std::string_view* s, size_t n, uint32_t* ids);
     // Id of s, or npos when s was never interned.
@@ -60,6 +60,7 @@ class StringPool {
     std::string_view store(std::string_view s);
     void grow_index();
     uint32_t intern_hashed(std::string_view s, uint64_t h);
+    void intern_block(const std::string_view* s, size_t n, uint32_t* ids); // n <= kBatch
 
     std::vector<std::unique_ptr<char[]>> blocks_;
     size_t block_used_ = 0;
