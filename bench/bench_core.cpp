@@ -57,6 +57,7 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "usage: bench_core LOG.csv [--repeat N]\n");
         return 2;
     }
+    measure_memory_as_in_a_fresh_process();
     const std::string path = argv[1];
     int repeat = 3;
     for (int i = 2; i + 1 < argc; ++i)

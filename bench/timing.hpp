@@ -5,6 +5,9 @@
 #include <chrono>
 #ifndef __EMSCRIPTEN__
 #include <sys/resource.h>
+#if __has_include(<malloc.h>)
+#include <malloc.h>
+#endif
 #endif
 
 namespace tabiji::bench {
@@ -38,6 +41,16 @@ inline long peak_rss_kib() {
     rusage u{};
     getrusage(RUSAGE_SELF, &u);
     return u.ru_maxrss;
+#endif
+}
+
+// glibc raises the size from which it maps a block (up to 32 MiB) each time a mapped block is freed, so
+// after a first run the tables of the next one come from the heap, and when they grow, the blocks they
+// leave behind stay resident and add to that run's peak. Pinned at glibc's default, every run's peak
+// memory is what it would be in a fresh process.
+inline void measure_memory_as_in_a_fresh_process() {
+#if defined(M_MMAP_THRESHOLD) && !defined(__EMSCRIPTEN__)
+    mallopt(M_MMAP_THRESHOLD, 128 * 1024);
 #endif
 }
 

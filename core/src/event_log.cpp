@@ -41,12 +41,6 @@ EventLogBuilder::EventLogBuilder(std::string source) {
     log_.source = std::move(source);
 }
 
-void EventLogBuilder::reserve(size_t events) {
-    event_case_.reserve(events);
-    event_activity_.reserve(events);
-    event_time_.reserve(events);
-}
-
 void EventLogBuilder::add(std::string_view case_id, std::string_view activity, Micros time) {
     add_ids(cases().intern(case_id), log_.activities.intern(activity), time);
 }
@@ -54,13 +48,6 @@ void EventLogBuilder::add(std::string_view case_id, std::string_view activity, M
 void EventLogBuilder::add_ids(uint32_t case_number, uint32_t activity_id, Micros time) {
     flush_cases(); // case numbers go in order of first appearance
     push_row(case_number, activity_id, time);
-}
-
-void EventLogBuilder::push_row(uint32_t case_number, uint32_t activity_id, Micros time) {
-    event_case_.push_back(case_number);
-    event_activity_.push_back(activity_id);
-    event_time_.push_back(time);
-    any_time_ |= (time != kNoTime);
 }
 
 void EventLogBuilder::add_case_text(std::string_view case_id, uint32_t activity_id, Micros time) {
@@ -78,7 +65,7 @@ void EventLogBuilder::add_case_text(std::string_view case_id, uint32_t activity_
 void EventLogBuilder::intern_pending_cases() {
     // Runs of the same case (logs sorted by case) take one lookup, or none when the run goes on from the
     // last case interned.
-    const size_t n = pending_ends_.size(), first_row = event_case_.size() - n;
+    const size_t n = pending_ends_.size(), first_row = rows_.size() - n;
     std::string_view text[StringPool::kBatch];
     size_t run_of[StringPool::kBatch]; // pending row -> its run
     size_t runs = 0;
@@ -94,7 +81,7 @@ void EventLogBuilder::intern_pending_cases() {
         from = 1;
     }
     log_.cases.intern_batch(text + from, runs - from, ids + from);
-    for (size_t k = 0; k < n; ++k) event_case_[first_row + k] = ids[run_of[k]];
+    for (size_t k = 0; k < n; ++k) rows_[first_row + k].case_number = ids[run_of[k]];
     last_case_ = ids[runs - 1];
     pending_text_.clear();
     pending_ends_.clear();
@@ -119,9 +106,9 @@ uint32_t EventLogBuilder::attribute(std::string_view name, AttrLevel level,
 
 void EventLogBuilder::set_text(uint32_t column, std::string_view text) {
     Column& c = columns_[column];
-    const size_t row = event_case_.size() - 1;
+    const size_t row = rows_.size() - 1;
     if (c.ids.size() <= row) {
-        if (c.ids.capacity() < event_case_.capacity()) c.ids.reserve(event_case_.capacity());
+        if (c.ids.capacity() < expected_events_) c.ids.reserve(expected_events_);
         c.ids.resize(row + 1, 0);
     }
     if (text.empty()) {
@@ -137,6 +124,67 @@ void EventLogBuilder::set_case_text(uint32_t column, uint32_t case_number, std::
     if (!c.ids[case_number] && !text.empty()) c.ids[case_number] = c.texts.intern(text);
 }
 
+void EventLogBuilder::group_by_case(std::vector<uint32_t>& order) {
+    // A counting sort, done in two passes so that the rows and the final columns are never both whole:
+    // 1. the rows, in file order, go to the window of 2^kWindowBits final positions where each lands, and
+    //    each chunk of rows read is reused for the windows;
+    // 2. window by window, the final columns are written (inside one window, in the cache) and the window's
+    //    chunks are given back.
+    constexpr unsigned kWindowBits = 15;
+    constexpr uint64_t kWindowMask = (uint64_t(1) << kWindowBits) - 1;
+    struct Placed {
+        uint32_t at; // position inside the window
+        uint32_t activity;
+        Micros time;
+    };
+    const size_t n = rows_.size();
+    const uint32_t num_cases = log_.cases.size();
+    // off[c + 1] = where case c starts; used as its cursor, it ends where the case ends, which is what
+    // case_offsets holds after one element more is dropped.
+    std::vector<uint64_t>& off = log_.case_offsets;
+    off.assign(size_t(num_cases) + 2, 0);
+    for (size_t k = 0; k < rows_.num_chunks(); ++k) {
+        const Row* r = rows_.chunk(k);
+        for (size_t i = 0, m = rows_.chunk_size(k); i < m; ++i) ++off[size_t(r[i].case_number) + 2];
+    }
+    for (size_t c = 2; c < off.size(); ++c) off[c] += off[c - 1];
+
+    std::vector<ChunkSeq<Placed>> windows((n >> kWindowBits) + 1);
+    uint64_t file_row = 0;
+    for (size_t k = 0; k < rows_.num_chunks(); ++k) {
+        const Row* r = rows_.chunk(k);
+        for (size_t i = 0, m = rows_.chunk_size(k); i < m; ++i, ++file_row) {
+            const uint64_t at = off[size_t(r[i].case_number) + 1]++;
+            windows[at >> kWindowBits].push_back({uint32_t(at & kWindowMask), r[i].activity, r[i].time},
+                                                 chunks_);
+            if (!order.empty()) order[at] = uint32_t(file_row);
+        }
+        rows_.hand_over(k, chunks_);
+    }
+    rows_.clear();
+    chunks_.release_spares();
+    off.pop_back();
+
+    log_.activity.reserve(n); // only the pages written below become resident
+    log_.time.reserve(n);
+    for (size_t w = 0; w < windows.size(); ++w) {
+        const size_t base = w << kWindowBits;
+        log_.activity.resize(std::min(n, base + kWindowMask + 1));
+        log_.time.resize(log_.activity.size());
+        uint32_t* activity = log_.activity.data() + base;
+        Micros* time = log_.time.data() + base;
+        const ChunkSeq<Placed>& window = windows[w];
+        for (size_t k = 0; k < window.num_chunks(); ++k) {
+            const Placed* p = window.chunk(k);
+            for (size_t i = 0, m = window.chunk_size(k); i < m; ++i) {
+                activity[p[i].at] = p[i].activity;
+                time[p[i].at] = p[i].time;
+            }
+        }
+        windows[w].clear();
+    }
+}
+
 EventLog EventLogBuilder::finish() {
     EventLog log = finish_untyped();
     type_attributes(log, zone_);
@@ -146,32 +194,18 @@ EventLog EventLogBuilder::finish() {
 EventLog EventLogBuilder::finish_untyped() {
     flush_cases();
     std::string().swap(pending_text_);
-    const size_t n = event_case_.size();
+    std::vector<size_t>().swap(pending_ends_);
+    const size_t n = rows_.size();
     const uint32_t num_cases = log_.cases.size();
     const bool with_attributes = !columns_.empty();
     if (with_attributes && n >= std::numeric_limits<uint32_t>::max())
         throw InputError(log_.source, 0, 0, "a log with attributes holds at most 4294967294 events");
     std::vector<uint32_t> order; // final position -> file row (only when there are attributes)
     if (with_attributes) order.resize(n);
-
-    // Counting sort by case: stable, so file order is kept inside each case.
-    std::vector<uint64_t>& off = log_.case_offsets;
-    off.assign(size_t(num_cases) + 1, 0);
-    for (uint32_t c : event_case_) ++off[size_t(c) + 1];
-    for (size_t c = 0; c < num_cases; ++c) off[c + 1] += off[c];
-
-    std::vector<uint64_t> cursor(off.begin(), off.end() - 1);
-    log_.activity.resize(n);
-    log_.time.resize(n);
-    for (size_t i = 0; i < n; ++i) {
-        uint64_t dst = cursor[event_case_[i]]++;
-        log_.activity[dst] = event_activity_[i];
-        log_.time[dst] = event_time_[i];
-        if (with_attributes) order[dst] = uint32_t(i);
-    }
-    std::vector<uint32_t>().swap(event_case_);
-    std::vector<uint32_t>().swap(event_activity_);
-    std::vector<Micros>().swap(event_time_);
+    log_.cases.release_index(); // not needed while the events are reordered, when memory peaks
+    group_by_case(order);
+    log_.cases.rebuild_index();
+    const std::vector<uint64_t>& off = log_.case_offsets;
 
     log_.has_time = any_time_;
     if (any_time_) {

@@ -75,6 +75,33 @@ void StringPool::grow_index() {
     }
 }
 
+void StringPool::release_index() {
+    std::vector<uint64_t>().swap(slots_);
+    mask_ = 0;
+}
+
+void StringPool::rebuild_index() {
+    size_t size = 64; // the size interning would have reached: at most half full
+    while ((views_.size() + 1) * 2 > size) size *= 2;
+    slots_.assign(size, 0);
+    mask_ = size - 1;
+    // Ids are placed in order, as interning placed them; each block's slots are fetched before any is
+    // written, so the cache misses of a big index overlap.
+    uint64_t tag[kBatch];
+    for (size_t at = 0; at < views_.size(); at += kBatch) {
+        const size_t n = std::min(kBatch, views_.size() - at);
+        for (size_t k = 0; k < n; ++k) {
+            tag[k] = hash_bytes(views_[at + k]) >> 32;
+            __builtin_prefetch(&slots_[tag[k] & mask_]);
+        }
+        for (size_t k = 0; k < n; ++k) {
+            uint64_t i = tag[k] & mask_;
+            while (slots_[i]) i = (i + 1) & mask_;
+            slots_[i] = (tag[k] << 32) | (uint64_t(at + k) + 1);
+        }
+    }
+}
+
 uint32_t StringPool::intern(std::string_view s) {
     if ((views_.size() + 1) * 2 > slots_.size()) grow_index();
     return intern_hashed(s, hash_bytes(s));

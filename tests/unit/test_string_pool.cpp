@@ -81,6 +81,29 @@ TEST_SUITE("string_pool") {
         for (uint32_t id = 0; id < one.size(); ++id) CHECK(batched.view(id) == one.view(id));
     }
 
+    TEST_CASE("an index released and rebuilt finds every id, and interning goes on from the last id") {
+        StringPool pool;
+        std::vector<std::string> texts;
+        for (int i = 0; i < 5000; ++i) texts.push_back(i % 97 == 0 ? "" : "id" + std::to_string(i * 31));
+        for (const auto& t : texts) pool.intern(t);
+        const uint32_t size = pool.size();
+        pool.release_index();
+        CHECK(pool.view(size - 1) == texts.back()); // views stay
+        pool.rebuild_index();
+        size_t wrong = 0;
+        for (uint32_t id = 0; id < size; ++id) wrong += pool.find(pool.view(id)) != id;
+        for (const auto& t : texts) wrong += pool.intern(t) >= size;
+        CHECK(wrong == 0);
+        CHECK(pool.size() == size);
+        CHECK(pool.find("never") == StringPool::npos);
+        CHECK(pool.intern("new") == size);
+        StringPool empty;
+        empty.release_index();
+        empty.rebuild_index();
+        CHECK(empty.intern("a") == 0);
+        CHECK(empty.find("a") == 0);
+    }
+
     TEST_CASE("the log builder numbers cases in order of first appearance, whichever way they are added") {
         // add_case_text interns at once while the case table is small and in batches once it is big (past
         // 65,536 cases); add and add_ids in between must not jump the queue of a pending batch.

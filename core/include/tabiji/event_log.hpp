@@ -11,6 +11,7 @@
 // counted apart (attribute_bytes). Logs with attributes hold at most 2^32 - 1 events.
 #pragma once
 #include "tabiji/attributes.hpp"
+#include "tabiji/chunk_pool.hpp"
 #include "tabiji/string_pool.hpp"
 #include "tabiji/time_zone.hpp"
 
@@ -53,11 +54,14 @@ struct EventLog {
     const AttributeColumn* case_attribute(std::string_view name) const;
 };
 
-// Collects events in file order, then applies the ordering rule once in finish().
+// Collects events in file order, then applies the ordering rule once in finish(). The events wait in pool
+// chunks (16 bytes each), and finish() reorders them without a second whole copy: the peak memory of a read
+// stays near that of the final log.
 class EventLogBuilder {
   public:
     explicit EventLogBuilder(std::string source);
-    void reserve(size_t events);
+    // The number of events expected (attribute columns are sized for it once).
+    void reserve(size_t events) { expected_events_ = events; }
     void add(std::string_view case_id, std::string_view activity, Micros time);
     // Same, with ids already interned in this builder's pools (readers that cache lookups).
     void add_ids(uint32_t case_number, uint32_t activity_id, Micros time);
@@ -69,7 +73,7 @@ class EventLogBuilder {
         return log_.cases;
     }
     StringPool& activities() { return log_.activities; }
-    uint64_t size() const { return event_case_.size(); }
+    uint64_t size() const { return rows_.size(); }
 
     // The attribute column of that name (created on first use). `declared`: the type the format states
     // (XES), kept when every value parses as it; nothing: inferred. Asking again for a name returns the
@@ -89,12 +93,18 @@ class EventLogBuilder {
     EventLog finish_untyped();
 
   private:
-    // Interns the case ids of add_case_text not yet interned and writes their numbers into event_case_.
+    // Interns the case ids of add_case_text not yet interned and writes their numbers into their rows.
     void flush_cases() {
         if (!pending_ends_.empty()) intern_pending_cases();
     }
     void intern_pending_cases();
-    void push_row(uint32_t case_number, uint32_t activity_id, Micros time); // the event columns only
+    void push_row(uint32_t case_number, uint32_t activity_id, Micros time) {
+        rows_.push_back({case_number, activity_id, time}, chunks_);
+        any_time_ |= (time != kNoTime);
+    }
+    // Groups the rows by case into log_.case_offsets, activity and time (stable: file order inside a
+    // case), and gives their chunks back. `order` (when not empty): final position -> file row.
+    void group_by_case(std::vector<uint32_t>& order);
 
     struct Column {
         std::string name;
@@ -107,8 +117,15 @@ class EventLogBuilder {
         // third of the read time of a CSV with attributes).
         RecentStrings recent;
     };
+    struct Row {
+        uint32_t case_number; // StringPool::npos while its case id waits in pending_text_
+        uint32_t activity;
+        Micros time;
+    };
     EventLog log_;
-    std::vector<uint32_t> event_case_;
+    ChunkPool chunks_;
+    ChunkSeq<Row> rows_; // in file order
+    size_t expected_events_ = 0;
     // Case ids of add_case_text not yet interned, one after another, and where each ends: those of the
     // last pending_ends_.size() rows (everything else that adds rows interns them first).
     std::string pending_text_;
@@ -116,8 +133,6 @@ class EventLogBuilder {
     uint32_t last_case_ = StringPool::npos; // the last case interned: a repeat skips the lookup
     // Below this many cases the case table stays in the caches and add_case_text interns at once.
     static constexpr uint32_t kBatchFromCases = 1u << 16;
-    std::vector<uint32_t> event_activity_;
-    std::vector<Micros> event_time_;
     std::vector<Column> columns_;
     TimeZone zone_;
     bool any_time_ = false;

@@ -51,6 +51,10 @@ class StringPool {
     uint32_t find(std::string_view s) const;
     std::string_view view(uint32_t id) const { return views_[id]; }
     uint32_t size() const { return static_cast<uint32_t>(views_.size()); }
+    // Frees the hash index, for a while when only view() is used (a big log's case ids while its events
+    // are reordered); intern and find must not be called until rebuild_index(), which makes it anew.
+    void release_index();
+    void rebuild_index();
     // Bytes held by the arena and the index (for memory reports).
     size_t memory_bytes() const;
 
