@@ -142,7 +142,9 @@ def csv_section(table, raw, a, have_pandas):
         table.add(sec, "read, 2 threads (MB/s)", num(core["read_parallel_mb_s"]))
         table.add(sec, "read with typed attributes, 1 core (MB/s)", num(core["read_attributes_mb_s"]),
                   num(wasm["read_attributes_mb_s"]) if wasm else "—",
-                  ratio(core["read_attributes_mb_s"], wasm["read_attributes_mb_s"] if wasm else None))
+                  ratio(core["read_attributes_mb_s"], wasm["read_attributes_mb_s"] if wasm else None),
+                  memory=f'{num(core["read_attributes_peak_rss_bytes_per_event"])} '
+                         f'(attribute payload {num(core["attribute_bytes_per_event"])})')
         inproc = core["read_s"] + core["mine_s"]
         w_inproc = w_read + wasm["mine_s"] if wasm else None
         table.add(sec, "read + DFG + variants + performance, in process (s)", num(inproc, 3), num(w_inproc, 3),

@@ -169,7 +169,7 @@ void EventLogBuilder::group_by_case(std::vector<uint32_t>& order) {
     log_.time.reserve(n);
     for (size_t w = 0; w < windows.size(); ++w) {
         const size_t base = w << kWindowBits;
-        log_.activity.resize(std::min(n, base + kWindowMask + 1));
+        log_.activity.resize(std::min<size_t>(n, base + kWindowMask + 1));
         log_.time.resize(log_.activity.size());
         uint32_t* activity = log_.activity.data() + base;
         Micros* time = log_.time.data() + base;
