@@ -3,6 +3,7 @@
 // through the same permutation.
 #include "tabiji/event_log.hpp"
 
+#include "huge_pages.hpp"
 #include "tabiji/error.hpp"
 
 #include <algorithm>
@@ -167,6 +168,8 @@ void EventLogBuilder::group_by_case(std::vector<uint32_t>& order) {
 
     log_.activity.reserve(n); // only the pages written below become resident
     log_.time.reserve(n);
+    prefer_huge_pages(log_.activity.data(), n * sizeof(uint32_t));
+    prefer_huge_pages(log_.time.data(), n * sizeof(Micros));
     for (size_t w = 0; w < windows.size(); ++w) {
         const size_t base = w << kWindowBits;
         log_.activity.resize(std::min<size_t>(n, base + kWindowMask + 1));
@@ -186,12 +189,19 @@ void EventLogBuilder::group_by_case(std::vector<uint32_t>& order) {
 }
 
 EventLog EventLogBuilder::finish() {
-    EventLog log = finish_untyped();
+    EventLog log = order_events();
     type_attributes(log, zone_);
+    log.cases.rebuild_index();
     return log;
 }
 
 EventLog EventLogBuilder::finish_untyped() {
+    EventLog log = order_events();
+    log.cases.rebuild_index();
+    return log;
+}
+
+EventLog EventLogBuilder::order_events() {
     flush_cases();
     std::string().swap(pending_text_);
     std::vector<size_t>().swap(pending_ends_);
@@ -202,9 +212,8 @@ EventLog EventLogBuilder::finish_untyped() {
         throw InputError(log_.source, 0, 0, "a log with attributes holds at most 4294967294 events");
     std::vector<uint32_t> order; // final position -> file row (only when there are attributes)
     if (with_attributes) order.resize(n);
-    log_.cases.release_index(); // not needed while the events are reordered, when memory peaks
+    log_.cases.release_index(); // not needed until the log is whole; memory peaks before that
     group_by_case(order);
-    log_.cases.rebuild_index();
     const std::vector<uint64_t>& off = log_.case_offsets;
 
     log_.has_time = any_time_;

@@ -1,6 +1,8 @@
 // StringPool: an append-only arena of strings with a hash index.
 #include "tabiji/string_pool.hpp"
 
+#include "huge_pages.hpp"
+
 #include <algorithm>
 #include <cstring>
 
@@ -61,12 +63,19 @@ uint64_t StringPool::hash(std::string_view s) {
     return hash_bytes(s);
 }
 
+void StringPool::allocate_index(size_t size) {
+    slots_ = {};
+    slots_.reserve(size);
+    prefer_huge_pages(slots_.data(), size * sizeof(uint64_t)); // a big index is written all over at once
+    slots_.assign(size, 0);
+    mask_ = size - 1;
+}
+
 void StringPool::grow_index() {
     const size_t size = slots_.empty() ? 64 : slots_.size() * 2;
     std::vector<uint64_t> old;
     old.swap(slots_);
-    slots_.assign(size, 0);
-    mask_ = size - 1;
+    allocate_index(size);
     for (uint64_t slot : old) {
         if (!slot) continue;
         uint64_t i = (slot >> 32) & mask_;
@@ -83,8 +92,7 @@ void StringPool::release_index() {
 void StringPool::rebuild_index() {
     size_t size = 64; // the size interning would have reached: at most half full
     while ((views_.size() + 1) * 2 > size) size *= 2;
-    slots_.assign(size, 0);
-    mask_ = size - 1;
+    allocate_index(size);
     // Ids are placed in order, as interning placed them; each block's slots are fetched before any is
     // written, so the cache misses of a big index overlap.
     uint64_t tag[kBatch];

@@ -98,6 +98,8 @@ class EventLogBuilder {
         if (!pending_ends_.empty()) intern_pending_cases();
     }
     void intern_pending_cases();
+    // finish_untyped without the case index (its caller rebuilds it once the log is whole).
+    EventLog order_events();
     void push_row(uint32_t case_number, uint32_t activity_id, Micros time) {
         rows_.push_back({case_number, activity_id, time}, chunks_);
         any_time_ |= (time != kNoTime);

@@ -62,6 +62,7 @@ class StringPool {
 
   private:
     std::string_view store(std::string_view s);
+    void allocate_index(size_t size); // all slots empty
     void grow_index();
     uint32_t intern_hashed(std::string_view s, uint64_t h);
     void intern_block(const std::string_view* s, size_t n, uint32_t* ids); // n <= kBatch
