@@ -11,6 +11,7 @@ namespace tabiji {
 
 void prefer_huge_pages(void* begin, size_t bytes) {
 #ifdef MADV_HUGEPAGE
+    if (bytes < kHugeFrom) return;
     constexpr uintptr_t kHuge = uintptr_t(2) << 20;
     const uintptr_t b = (reinterpret_cast<uintptr_t>(begin) + kHuge - 1) & ~(kHuge - 1);
     const uintptr_t e = (reinterpret_cast<uintptr_t>(begin) + bytes) & ~(kHuge - 1);

@@ -412,14 +412,21 @@ CsvReader::CsvReader(std::string source, CsvOptions options)
 CsvReader::~CsvReader() = default;
 
 void CsvReader::Impl::feed_utf8(std::string_view chunk) {
-    if (carry.empty()) {
-        size_t used = parse(chunk, false);
-        carry.assign(chunk.substr(used));
-    } else {
-        carry.append(chunk);
-        size_t used = parse(carry, false);
-        carry.erase(0, used);
+    // The record cut at the end of the last chunk is completed from this one line by line (a record ends
+    // at a line end, and most hold none inside quotes); the rest of the chunk is parsed where it lies, not
+    // copied. A record still open after a few lines takes the whole chunk, as it may be long.
+    constexpr int kLinesJoined = 4;
+    size_t from = 0;
+    for (int lines = 0; !carry.empty(); ++lines) {
+        const size_t nl = chunk.find('\n', from);
+        const size_t take = nl == std::string_view::npos || lines == kLinesJoined ? chunk.size() : nl + 1;
+        carry.append(chunk.substr(from, take - from));
+        from = take;
+        carry.erase(0, parse(carry, false));
+        if (from == chunk.size()) return;
     }
+    const std::string_view rest = chunk.substr(from);
+    carry.assign(rest.substr(parse(rest, false)));
 }
 
 // The decoder does not track positions; every byte before a bad one has reached the parser, so the bad

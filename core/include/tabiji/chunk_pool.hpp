@@ -45,7 +45,7 @@ class ChunkPool {
 // system when it is destroyed or cleared.
 template <class T>
 class ChunkSeq {
-    static_assert(std::is_trivially_copyable_v<T> && ChunkPool::kBytes % sizeof(T) == 0);
+    static_assert(std::is_trivially_copyable_v<T> && ChunkPool::kBytes % sizeof(T) == 0 && alignof(T) <= 16);
 
   public:
     static constexpr size_t kPerChunk = ChunkPool::kBytes / sizeof(T);
