@@ -233,6 +233,36 @@ TEST_SUITE("read_csv") {
         }
     }
 
+    TEST_CASE("a record cut between chunks is completed, however many lines its quoted field holds") {
+        // The reader completes a cut record line by line for a few lines, then takes the whole chunk: every
+        // cut point of a log with short records and one of 9 lines must give the same log and attributes.
+        const std::string csv = "case,activity,time,note\n"
+                                "c1,A,2024-01-01T10:00:00Z,plain\n"
+                                "c2,B,2024-01-01T10:00:01Z,\"one\ntwo\"\n"
+                                "c1,C,2024-01-01T10:00:02Z,\"1\n2\n3\n4\n5\n6\n7\n8\n9\"\n"
+                                "c2,D,2024-01-01T10:00:03Z,last\n"
+                                "c3,E,2024-01-01T10:00:04Z,\"x,y\"\n";
+        const EventLog whole = read_csv(csv, "t.csv", {});
+        REQUIRE(whole.num_events() == 5);
+        const AttributeColumn* note = whole.event_attribute("note");
+        REQUIRE(note);
+        CHECK(note->text(1) == "1\n2\n3\n4\n5\n6\n7\n8\n9");
+        size_t differ = 0;
+        for (size_t first = 1; first < csv.size(); ++first)
+            for (size_t second = first; second <= csv.size(); second += 9) {
+                CsvReader r("t.csv", {});
+                r.feed(std::string_view(csv).substr(0, first));
+                r.feed(std::string_view(csv).substr(first, second - first));
+                r.feed(std::string_view(csv).substr(second));
+                const EventLog log = r.finish();
+                const AttributeColumn* n = log.event_attribute("note");
+                bool same = log.activity == whole.activity && log.time == whole.time && n;
+                for (uint64_t i = 0; same && i < log.num_events(); ++i) same = n->text(i) == note->text(i);
+                differ += !same;
+            }
+        CHECK(differ == 0);
+    }
+
     TEST_CASE("strict mode stops at the first bad row with file, line and column") {
         const std::string csv = "case,activity,time\nc,a,2024-01-01\nc,b,not a time\nc,c\n";
         const std::string e = error_of(csv);
