@@ -5,21 +5,38 @@
 
 #include <algorithm>
 #include <cstring>
+#include <stdexcept>
 
 namespace tabiji {
 
-std::string_view StringPool::store(std::string_view s) {
-    if (s.empty()) return {}; // also before the first block exists
-    if (s.size() > block_size_ - block_used_) {
-        block_size_ = std::max<size_t>(64 * 1024, s.size());
+uint64_t StringPool::store(std::string_view s) {
+    if (s.empty()) return 0; // also before the first block exists
+    const bool long_string = s.size() >= kLengthMask;
+    const size_t need = s.size() + (long_string ? sizeof(uint64_t) : 0);
+    if (need > block_size_ - block_used_) {
+        if (blocks_.size() >> 24) throw std::length_error("a string pool holds at most 2^24 blocks");
+        block_size_ = std::max(kBlockBytes, need);
         blocks_.push_back(std::make_unique<char[]>(block_size_));
         arena_bytes_ += block_size_;
         block_used_ = 0;
     }
-    char* p = blocks_.back().get() + block_used_;
-    if (!s.empty()) std::memcpy(p, s.data(), s.size());
-    block_used_ += s.size();
-    return {p, s.size()};
+    char* block = blocks_.back().get();
+    const uint64_t at = block_used_; // < 2^16: a block of more than 64 KiB holds one string, from 0
+    if (long_string) {
+        const uint64_t length = s.size();
+        std::memcpy(block, &length, sizeof length);
+        std::memcpy(block + sizeof length, s.data(), s.size());
+    } else {
+        std::memcpy(block + at, s.data(), s.size());
+    }
+    block_used_ += need;
+    return uint64_t(blocks_.size() - 1) << 40 | at << 24 | std::min<uint64_t>(s.size(), kLengthMask);
+}
+
+std::string_view StringPool::long_view(const char* block) {
+    uint64_t length;
+    std::memcpy(&length, block, sizeof length);
+    return {block + sizeof length, size_t(length)};
 }
 
 namespace {
@@ -91,15 +108,15 @@ void StringPool::release_index() {
 
 void StringPool::rebuild_index() {
     size_t size = 64; // the size interning would have reached: at most half full
-    while ((views_.size() + 1) * 2 > size) size *= 2;
+    while ((spans_.size() + 1) * 2 > size) size *= 2;
     allocate_index(size);
     // Ids are placed in order, as interning placed them; each block's slots are fetched before any is
     // written, so the cache misses of a big index overlap.
     uint64_t tag[kBatch];
-    for (size_t at = 0; at < views_.size(); at += kBatch) {
-        const size_t n = std::min(kBatch, views_.size() - at);
+    for (size_t at = 0; at < spans_.size(); at += kBatch) {
+        const size_t n = std::min(kBatch, spans_.size() - at);
         for (size_t k = 0; k < n; ++k) {
-            tag[k] = hash_bytes(views_[at + k]) >> 32;
+            tag[k] = hash_bytes(view(uint32_t(at + k))) >> 32;
             __builtin_prefetch(&slots_[tag[k] & mask_]);
         }
         for (size_t k = 0; k < n; ++k) {
@@ -111,7 +128,7 @@ void StringPool::rebuild_index() {
 }
 
 uint32_t StringPool::intern(std::string_view s) {
-    if ((views_.size() + 1) * 2 > slots_.size()) grow_index();
+    if ((spans_.size() + 1) * 2 > slots_.size()) grow_index();
     return intern_hashed(s, hash_bytes(s));
 }
 
@@ -120,7 +137,7 @@ void StringPool::intern_batch(const std::string_view* s, size_t n, uint32_t* ids
 }
 
 void StringPool::intern_block(const std::string_view* s, size_t n, uint32_t* ids) {
-    while ((views_.size() + n) * 2 > slots_.size()) grow_index(); // no growth inside the batch
+    while ((spans_.size() + n) * 2 > slots_.size()) grow_index(); // no growth inside the batch
     // A lookup that finds its string touches three places far apart: its slot, the view of the id there,
     // and the string's bytes. Each pass below asks for one of them for the whole batch before the next
     // pass waits on any, so the cache misses overlap instead of following one another. The passes only
@@ -137,12 +154,12 @@ void StringPool::intern_block(const std::string_view* s, size_t n, uint32_t* ids
         for (uint64_t i = tag & mask_; const uint64_t slot = slots_[i]; i = (i + 1) & mask_)
             if ((slot >> 32) == tag) {
                 found[k] = uint32_t(slot) - 1;
-                __builtin_prefetch(&views_[found[k]]);
+                __builtin_prefetch(&spans_[found[k]]);
                 break;
             }
     }
     for (size_t k = 0; k < n; ++k)
-        if (found[k] != npos) __builtin_prefetch(views_[found[k]].data());
+        if (found[k] != npos) __builtin_prefetch(view(found[k]).data());
     for (size_t k = 0; k < n; ++k) ids[k] = intern_hashed(s[k], h[k]);
 }
 
@@ -152,12 +169,12 @@ uint32_t StringPool::intern_hashed(std::string_view s, uint64_t h) {
     while (const uint64_t slot = slots_[i]) {
         if ((slot >> 32) == tag) {
             const uint32_t id = uint32_t(slot) - 1;
-            if (same_text(views_[id], s)) return id;
+            if (same_text(view(id), s)) return id;
         }
         i = (i + 1) & mask_;
     }
-    const uint32_t id = static_cast<uint32_t>(views_.size());
-    views_.push_back(store(s));
+    const uint32_t id = static_cast<uint32_t>(spans_.size());
+    spans_.push_back(store(s));
     slots_[i] = (tag << 32) | (uint64_t(id) + 1);
     return id;
 }
@@ -167,14 +184,14 @@ uint32_t StringPool::find(std::string_view s) const {
     const uint64_t tag = hash_bytes(s) >> 32;
     uint64_t i = tag & mask_;
     while (const uint64_t slot = slots_[i]) {
-        if ((slot >> 32) == tag && same_text(views_[uint32_t(slot) - 1], s)) return uint32_t(slot) - 1;
+        if ((slot >> 32) == tag && same_text(view(uint32_t(slot) - 1), s)) return uint32_t(slot) - 1;
         i = (i + 1) & mask_;
     }
     return npos;
 }
 
 size_t StringPool::memory_bytes() const {
-    return arena_bytes_ + views_.capacity() * sizeof(std::string_view) + slots_.capacity() * sizeof(uint64_t);
+    return arena_bytes_ + spans_.capacity() * sizeof(uint64_t) + slots_.capacity() * sizeof(uint64_t);
 }
 
 } // namespace tabiji

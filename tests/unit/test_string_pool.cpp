@@ -81,6 +81,28 @@ TEST_SUITE("string_pool") {
         for (uint32_t id = 0; id < one.size(); ++id) CHECK(batched.view(id) == one.view(id));
     }
 
+    TEST_CASE(
+        "strings of every size come back whole: across 64 KiB blocks, longer than a block, over 16 MiB") {
+        // Where a string lies is kept in 8 bytes (block, offset, length up to 2^24 - 2); longer strings keep
+        // their length in their block.
+        StringPool pool;
+        std::vector<std::string> texts;
+        for (size_t n :
+             {size_t(1), size_t(7), size_t(65535), size_t(3), size_t(65536), size_t(65537), size_t(40000),
+              size_t(40000), size_t(16777214), size_t(16777215), size_t(16777216), size_t(2), size_t(0)})
+            texts.push_back(std::string(n, char('a' + texts.size() % 26)) + (n > 5 ? "#" : ""));
+        for (int i = 0; i < 3000; ++i) texts.push_back("k" + std::to_string(i * 37)); // many blocks' worth
+        std::vector<uint32_t> ids;
+        for (const auto& t : texts) ids.push_back(pool.intern(t));
+        size_t wrong = 0;
+        for (size_t k = 0; k < texts.size(); ++k) {
+            wrong += pool.view(ids[k]) != texts[k];
+            wrong += pool.find(texts[k]) != ids[k];
+        }
+        CHECK(wrong == 0);
+        CHECK(pool.view(ids[12]).empty());
+    }
+
     TEST_CASE("an index released and rebuilt finds every id, and interning goes on from the last id") {
         StringPool pool;
         std::vector<std::string> texts;

@@ -49,8 +49,15 @@ class StringPool {
     void intern_batch(const std::string_view* s, size_t n, uint32_t* ids);
     // Id of s, or npos when s was never interned.
     uint32_t find(std::string_view s) const;
-    std::string_view view(uint32_t id) const { return views_[id]; }
-    uint32_t size() const { return static_cast<uint32_t>(views_.size()); }
+    std::string_view view(uint32_t id) const {
+        const uint64_t span = spans_[id];
+        const size_t length = span & kLengthMask;
+        if (length == 0) return {};
+        const char* block = blocks_[span >> 40].get();
+        if (length == kLengthMask) return long_view(block);
+        return {block + ((span >> 24) & 0xFFFF), length};
+    }
+    uint32_t size() const { return static_cast<uint32_t>(spans_.size()); }
     // Frees the hash index, for a while when only view() is used (a big log's case ids while its events
     // are reordered); intern and find must not be called until rebuild_index(), which makes it anew.
     void release_index();
@@ -61,7 +68,14 @@ class StringPool {
     static constexpr uint32_t npos = 0xffffffffu;
 
   private:
-    std::string_view store(std::string_view s);
+    // Where each string lies in the arena, in 8 bytes (half a string_view: the ids of a big log's cases
+    // are a large part of its memory): block (24 bits) | offset in the block (16) | length (24). Blocks
+    // hold 64 KiB, or one longer string; a string of kLengthMask bytes or more has that length here and
+    // its true length in the first 8 bytes of its block, before its bytes.
+    static constexpr uint64_t kLengthMask = (uint64_t(1) << 24) - 1;
+    static constexpr size_t kBlockBytes = size_t(1) << 16;
+    static std::string_view long_view(const char* block);
+    uint64_t store(std::string_view s);
     void allocate_index(size_t size); // all slots empty
     void grow_index();
     uint32_t intern_hashed(std::string_view s, uint64_t h);
@@ -71,7 +85,7 @@ class StringPool {
     size_t block_used_ = 0;
     size_t block_size_ = 0;
     size_t arena_bytes_ = 0;
-    std::vector<std::string_view> views_;
+    std::vector<uint64_t> spans_; // id -> where its string lies (above)
     // Open addressing, linear probing, power-of-two size, at most half full. A slot holds the upper 32
     // bits of the string's hash and id + 1 (0 = empty), so most mismatches never touch the string.
     std::vector<uint64_t> slots_;
