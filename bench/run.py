@@ -9,8 +9,8 @@ why, so a reader always sees what was not measured):
     Emscripten for Node: read MB/s on one core and two threads, read with typed attributes, read + DFG +
     variants + performance in process; `tabiji dfg` as a whole command; pandas read_csv + to_datetime and
     the same mining (bench/baseline_pandas.py), in process and as a whole command. Peak RSS per event:
-    bench_core's growth of peak RSS over the read (getrusage), and for whole commands the child's peak RSS
-    (wait4) divided by the events.
+    the growth of resident memory during one read in a process forked for it (bench/timing.hpp), and for
+    whole commands the child's peak RSS (wait4), divided by the events.
   - XES: the shared XES logs (../shared/data), read from uncompressed XML in memory, native and WASM.
   - mining engine: bench_mining on the 1e6-event log (filter change -> DFG, whole-log mining).
   - MPI: `tabiji-mpi dfg` on the 1e6-event log with 1 and 2 ranks (needs build/native-release/mpi and mpirun).
@@ -289,8 +289,10 @@ second, at most 100 times), one for pandas {pandas_version}. CSV logs from
 - **pandas**: `bench/baseline_pandas.py`, what an analyst would write (read_csv + to_datetime, then the
   DFG, variants and step durations with groupby). "in process" takes pandas' own stage times, measured
   after `import pandas` (it favours pandas); "whole command" is the wall clock of both processes.
-- **peak RSS bytes/event**: read rows: growth of the benchmark's peak RSS during the read (getrusage) per
-  event; whole-command rows: each process's own peak RSS (wait4) per event, tabiji's; pandas'.
+- **peak RSS bytes/event**: read rows: growth of resident memory during one read, as in a fresh process
+  (a child forked for it: its peak, VmHWM, less what it held when it started; the file's bytes are held
+  before), per event; the read with attributes shows its attribute payload beside it. Whole-command rows:
+  each process's own peak RSS (wait4) per event, tabiji's; pandas'.
 - A **skipped** row names what was missing; build it and run the command again.
 """
     os.makedirs(os.path.dirname(os.path.abspath(a.out_md)), exist_ok=True)
