@@ -80,17 +80,18 @@ const char* encoding_name(Encoding e) {
     return "?";
 }
 
-size_t valid_utf8_prefix(std::string_view s, bool more_follows) {
+size_t valid_utf8_prefix(std::string_view s, bool more_follows, bool nul_ends) {
+    constexpr uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
     size_t i = 0;
     while (i < s.size()) {
-        // ASCII fast path, 8 bytes at a time.
+        // ASCII fast path, 8 bytes at a time (a word with a zero byte leaves it when NUL ends the prefix).
         while (i + 8 <= s.size()) {
             uint64_t w;
             std::memcpy(&w, s.data() + i, 8);
-            if (w & 0x8080808080808080ull) break;
+            if ((w & highs) || (nul_ends && ((w - ones) & ~w & highs))) break;
             i += 8;
         }
-        if (i >= s.size()) break;
+        if (i >= s.size() || (nul_ends && s[i] == '\0')) break;
         const int len = utf8_sequence(s, i);
         if (len > 0)
             i += size_t(len);
@@ -189,8 +190,7 @@ struct Decoder::Impl {
     // UTF-16 without a byte order mark: never text of a log); keep a cut sequence for later.
     void pass_utf8(std::string_view in, bool final, const Sink& sink) {
         while (!in.empty()) {
-            size_t ok = valid_utf8_prefix(in, !final);
-            ok = std::min(ok, in.substr(0, ok).find('\0'));
+            const size_t ok = valid_utf8_prefix(in, !final, true);
             emit(in.substr(0, ok), sink);
             in.remove_prefix(ok);
             if (in.empty()) break;

@@ -160,6 +160,27 @@ TEST_SUITE("encoding") {
                                   "b") != StringPool::npos); // U+FFFD in place of the bad byte
     }
 
+    TEST_CASE("a NUL byte anywhere in a long ASCII run is found (the 8-byte scan), and only there") {
+        // Each position of a word, and past the detection window, where text is decoded chunk by chunk.
+        for (size_t at : {size_t(0), size_t(1), size_t(7), size_t(8), size_t(13), size_t(70000),
+                          size_t(70003), size_t(99998), size_t(99999)}) {
+            CAPTURE(at);
+            std::string text(100000, 'a');
+            text[at] = '\0';
+            for (const bool nul_ends : {false, true})
+                CHECK(valid_utf8_prefix(text, false, nul_ends) == (nul_ends ? at : text.size()));
+            Decoder d("t.csv", Encoding::utf8, false);
+            std::string out;
+            const auto sink = [&](std::string_view s) { out += s; };
+            for (size_t i = 0; i < text.size(); i += 4096)
+                d.feed(std::string_view(text).substr(i, 4096), sink);
+            d.finish(sink);
+            CHECK(d.replaced_bytes() == 1);
+            CHECK(out.size() == text.size() + 2); // U+FFFD is 3 bytes
+            CHECK(out.substr(at, 3) == "\xEF\xBF\xBD");
+        }
+    }
+
     TEST_CASE("valid_utf8_prefix rejects overlongs, surrogates and code points past U+10FFFF") {
         CHECK(valid_utf8_prefix("abc", false) == 3);
         CHECK(valid_utf8_prefix("\xC0\xAF", false) == 0);         // overlong '/'

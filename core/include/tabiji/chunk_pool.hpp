@@ -61,12 +61,8 @@ class ChunkSeq {
     ~ChunkSeq() { clear(); }
 
     void push_back(const T& value, ChunkPool& pool) {
-        if (tail_ == end_) {
-            chunks_.push_back(nullptr); // before take(): a failed push_back must not lose the chunk
-            tail_ = static_cast<T*>(pool.take());
-            chunks_.back() = tail_;
-            end_ = tail_ + kPerChunk;
-        }
+        if (tail_ == end_) [[unlikely]]
+            next_chunk(pool);
         *tail_++ = value;
         ++size_;
     }
@@ -91,6 +87,13 @@ class ChunkSeq {
     }
 
   private:
+    // Out of line, so that push_back is small enough to be inlined everywhere (em++ left it a call).
+    [[gnu::noinline]] void next_chunk(ChunkPool& pool) {
+        chunks_.push_back(nullptr); // before take(): a failed push_back must not lose the chunk
+        tail_ = static_cast<T*>(pool.take());
+        chunks_.back() = tail_;
+        end_ = tail_ + kPerChunk;
+    }
     void swap(ChunkSeq& o) noexcept {
         std::swap(chunks_, o.chunks_);
         std::swap(tail_, o.tail_);

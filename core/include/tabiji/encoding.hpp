@@ -19,8 +19,9 @@ std::optional<Encoding> parse_encoding(std::string_view name);
 const char* encoding_name(Encoding e);
 
 // Length of the longest valid UTF-8 prefix of s; a sequence cut at the very end counts as valid when
-// `more_follows` (the rest comes with the next chunk).
-size_t valid_utf8_prefix(std::string_view s, bool more_follows);
+// `more_follows` (the rest comes with the next chunk). With `nul_ends`, the prefix also ends before a NUL
+// byte (valid UTF-8, but never in the text of a log).
+size_t valid_utf8_prefix(std::string_view s, bool more_follows, bool nul_ends = false);
 
 // Whether the first bytes of a file are UTF-8: valid throughout, except that when `more_follows` the
 // window may end inside a character (a window cut at a fixed size usually does, in Japanese text).
