@@ -1,5 +1,5 @@
 // Timing helpers shared by the benchmarks: a monotonic clock, the best of N runs (the run least disturbed
-// by the rest of the machine), and peak resident memory where the platform reports it.
+// by the rest of the machine), and the peak resident memory of one run, where the platform reports it.
 #pragma once
 #include <algorithm>
 #include <chrono>
@@ -9,7 +9,6 @@
 #include <cstring>
 #include <fstream>
 #include <string>
-#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 #if __has_include(<malloc.h>)
@@ -38,17 +37,6 @@ double best_of(int repeat, F&& f) {
         total += t;
     }
     return best;
-}
-
-// Peak resident set size in KiB; 0 under WebAssembly (no process accounting there).
-inline long peak_rss_kib() {
-#ifdef __EMSCRIPTEN__
-    return 0;
-#else
-    rusage u{};
-    getrusage(RUSAGE_SELF, &u);
-    return u.ru_maxrss;
-#endif
 }
 
 // Growth of resident memory during one run of f, as in a fresh process, in KiB; 0 where it cannot be

@@ -93,12 +93,14 @@ void StringPool::grow_index() {
     std::vector<uint64_t> old;
     old.swap(slots_);
     allocate_index(size);
-    for (uint64_t slot : old) {
-        if (!slot) continue;
-        uint64_t i = (slot >> 32) & mask_;
-        while (slots_[i]) i = (i + 1) & mask_;
-        slots_[i] = slot;
-    }
+    for (uint64_t slot : old)
+        if (slot) place(slot);
+}
+
+void StringPool::place(uint64_t slot) {
+    uint64_t i = (slot >> 32) & mask_;
+    while (slots_[i]) i = (i + 1) & mask_;
+    slots_[i] = slot;
 }
 
 void StringPool::release_index() {
@@ -119,11 +121,7 @@ void StringPool::rebuild_index() {
             tag[k] = hash_bytes(view(uint32_t(at + k))) >> 32;
             __builtin_prefetch(&slots_[tag[k] & mask_]);
         }
-        for (size_t k = 0; k < n; ++k) {
-            uint64_t i = tag[k] & mask_;
-            while (slots_[i]) i = (i + 1) & mask_;
-            slots_[i] = (tag[k] << 32) | (uint64_t(at + k) + 1);
-        }
+        for (size_t k = 0; k < n; ++k) place((tag[k] << 32) | (uint64_t(at + k) + 1));
     }
 }
 

@@ -78,6 +78,7 @@ class StringPool {
     uint64_t store(std::string_view s);
     void allocate_index(size_t size); // all slots empty
     void grow_index();
+    void place(uint64_t slot); // into the first free slot from its tag's (the index has room)
     uint32_t intern_hashed(std::string_view s, uint64_t h);
     void intern_block(const std::string_view* s, size_t n, uint32_t* ids); // n <= kBatch
 
