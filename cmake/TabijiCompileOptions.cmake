@@ -20,6 +20,11 @@ if(EMSCRIPTEN)
     # when <coroutine> is missing); clang 14 warns that this form goes away in LLVM 15.
     target_compile_options(tabiji_options INTERFACE -fwasm-exceptions -Wno-deprecated-experimental-coroutine)
     target_link_options(tabiji_options INTERFACE -fwasm-exceptions)
+    # Link-time optimisation in release builds: inlining across files (the CSV reader into the log builder
+    # and string pools) made a WASM read of 1e7 events ~8 % faster under Node, where calls cost more than
+    # natively; the native build gained nothing measurable from it, so it is not used there.
+    target_compile_options(tabiji_options INTERFACE $<$<CONFIG:Release>:-flto>)
+    target_link_options(tabiji_options INTERFACE $<$<CONFIG:Release>:-flto>)
 endif()
 
 if(TABIJI_SANITIZE)

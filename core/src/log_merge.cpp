@@ -3,6 +3,7 @@
 #include "tabiji/log_merge.hpp"
 
 #include <algorithm>
+#include <numeric>
 #include <stdexcept>
 
 namespace tabiji {
@@ -110,46 +111,64 @@ EventLog merge_logs(EventLog first, const EventLog& second) {
     out.activities = std::move(first.activities);
     out.cases = std::move(first.cases);
     out.has_time = first.has_time || second.has_time;
-    out.case_offsets.assign(size_t(total_cases) + 1, 0);
-    out.activity.reserve(first.num_events() + second.num_events());
-    out.time.reserve(first.num_events() + second.num_events());
+    // Each merged case's size is known up front, so every event is written once, in place: a case found
+    // in one log only (most, when parts are consecutive stretches of time) is one block copy.
+    auto first_size = [&](uint32_t c) {
+        return c < first_cases ? first.case_end(c) - first.case_begin(c) : 0;
+    };
+    auto second_size = [&](uint32_t c) {
+        const uint32_t s = second_case_of[c];
+        return s == StringPool::npos ? 0 : second.case_end(s) - second.case_begin(s);
+    };
+    out.case_offsets.resize(size_t(total_cases) + 1);
+    out.case_offsets[0] = 0;
+    for (uint32_t c = 0; c < total_cases; ++c)
+        out.case_offsets[c + 1] = out.case_offsets[c] + first_size(c) + second_size(c);
+    const uint64_t total_events = out.case_offsets.back();
+    out.activity.resize(total_events);
+    out.time.resize(total_events);
 
     const bool with_attributes = !first.event_attributes.empty() || !second.event_attributes.empty();
     std::vector<uint64_t> origin; // per merged event: row in first, or row in second | kSecond
     constexpr uint64_t kSecond = uint64_t(1) << 63;
-    struct Ev {
-        Micros t;
-        uint32_t a;
-        uint64_t origin;
-    };
-    std::vector<Ev> a_run, b_run, merged;
+    if (with_attributes) origin.resize(total_events);
     for (uint32_t c = 0; c < total_cases; ++c) {
-        a_run.clear();
-        b_run.clear();
-        if (c < first_cases)
-            for (uint64_t i = first.case_begin(c); i < first.case_end(c); ++i)
-                a_run.push_back({first.time[i], first.activity[i], i});
-        if (const uint32_t s = second_case_of[c]; s != StringPool::npos)
-            for (uint64_t i = second.case_begin(s); i < second.case_end(s); ++i)
-                b_run.push_back({second.time[i], activity_map[second.activity[i]], i | kSecond});
-        merged.clear();
-        if (out.has_time) {
-            // std::merge is stable: on equal times the element of the first range comes first.
-            std::merge(a_run.begin(), a_run.end(), b_run.begin(), b_run.end(), std::back_inserter(merged),
-                       [](const Ev& x, const Ev& y) { return x.t < y.t; });
-        } else {
-            merged = a_run;
-            merged.insert(merged.end(), b_run.begin(), b_run.end());
+        uint64_t to = out.case_offsets[c];
+        uint64_t a = c < first_cases ? first.case_begin(c) : 0, a_end = a + first_size(c);
+        const uint32_t s = second_case_of[c];
+        uint64_t b = s == StringPool::npos ? 0 : second.case_begin(s), b_end = b + second_size(c);
+        auto take_first = [&] {
+            out.activity[to] = first.activity[a];
+            out.time[to] = first.time[a];
+            if (with_attributes) origin[to] = a;
+            ++to, ++a;
+        };
+        auto take_second = [&] {
+            out.activity[to] = activity_map[second.activity[b]];
+            out.time[to] = second.time[b];
+            if (with_attributes) origin[to] = b | kSecond;
+            ++to, ++b;
+        };
+        if (b == b_end) { // first's events only: ids unchanged
+            std::copy(first.activity.begin() + long(a), first.activity.begin() + long(a_end),
+                      out.activity.begin() + long(to));
+            std::copy(first.time.begin() + long(a), first.time.begin() + long(a_end),
+                      out.time.begin() + long(to));
+            if (with_attributes)
+                std::iota(origin.begin() + long(to), origin.begin() + long(to + a_end - a), a);
+            continue;
         }
-        for (const Ev& e : merged) {
-            out.activity.push_back(e.a);
-            out.time.push_back(e.t);
-            if (with_attributes) origin.push_back(e.origin);
-        }
-        out.case_offsets[size_t(c) + 1] = out.activity.size();
+        // A stable merge by time: on equal times (or without times) first's event comes first.
+        while (a < a_end && b < b_end)
+            if (!out.has_time || !(second.time[b] < first.time[a]))
+                take_first();
+            else
+                take_second();
+        while (a < a_end) take_first();
+        while (b < b_end) take_second();
     }
 
-    auto events = pair_columns(first.event_attributes, second.event_attributes, out.activity.size());
+    auto events = pair_columns(first.event_attributes, second.event_attributes, total_events);
     for (ColumnPair& p : events) {
         for (uint64_t i = 0; i < origin.size(); ++i)
             copy_row(p, i, (origin[i] & kSecond) != 0, origin[i] & ~kSecond);

@@ -15,7 +15,6 @@ namespace tabiji {
 namespace {
 
 struct Part : CsvPart {
-    uint64_t lines = 0; // line ends inside the part
     EventLog log;
     ReadReport report;
     std::exception_ptr error;
@@ -128,8 +127,6 @@ EventLog read_csv_parallel(std::string_view bytes, const std::string& source, co
     if (parts_wanted == 1 || !plan.splittable) return read_on_one_thread();
     auto read_part = [&](Part& p, bool reports) {
         try {
-            // Lines are counted here, in parallel; problem reports are moved to file lines afterwards.
-            p.lines = uint64_t(std::count(bytes.begin() + long(p.begin), bytes.begin() + long(p.end), '\n'));
             CsvOptions o = options;
             o.untyped_attributes = true; // typed once after merging, so every part sees all values
             p.log = read_csv_part(bytes, header_end, p, source, o, &p.report,
@@ -143,7 +140,7 @@ EventLog read_csv_parallel(std::string_view bytes, const std::string& source, co
     auto read_parts = [&](bool quote_parity) {
         std::vector<Part> parts;
         for (const CsvPart& c : cut_csv_parts(bytes, header_end, parts_wanted, quote_parity))
-            parts.push_back({c, 0, {}, {}, nullptr});
+            parts.push_back({c, {}, {}, nullptr});
         std::vector<std::thread> workers;
         read_so_far = 0;
         for (size_t k = 1; k < parts.size(); ++k) workers.emplace_back(read_part, std::ref(parts[k]), false);
@@ -162,11 +159,16 @@ EventLog read_csv_parallel(std::string_view bytes, const std::string& source, co
     if (any_error(parts) && std::memchr(bytes.data(), '"', bytes.size())) parts = read_parts(true);
     if (any_error(parts)) return read_on_one_thread();
 
-    // Each part numbered its lines from 2; move its problem reports to the lines of the whole file.
+    // Each part numbered its lines from 2; move its problem reports to the lines of the whole file. Line
+    // ends are counted only up to the last part with a problem to show (most reads have none).
     uint64_t first_line = 2;
+    size_t counted_to = parts[0].begin;
     for (Part& p : parts) {
+        if (p.report.examples.empty()) continue;
+        first_line +=
+            uint64_t(std::count(bytes.begin() + long(counted_to), bytes.begin() + long(p.begin), '\n'));
+        counted_to = p.begin;
         for (ReadProblem& problem : p.report.examples) problem.line += first_line - 2;
-        first_line += p.lines;
     }
 
     EventLog log = std::move(parts[0].log);

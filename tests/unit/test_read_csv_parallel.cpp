@@ -93,6 +93,30 @@ TEST_SUITE("read_csv_parallel") {
         CHECK(r2.examples[0].line == r1.examples[0].line);
     }
 
+    // Line ends are counted only before parts that have problems to show; parts without any in between
+    // must still be counted.
+    TEST_CASE("lenient: problems in parts 1, 3 and 4 of 4 keep their lines in the file") {
+        std::string csv = "case,activity,time\n";
+        for (int i = 0; i < 6000; ++i) {
+            const bool bad = i == 100 || i == 3900 || i == 4000 || i == 5800;
+            csv += "c" + std::to_string(i % 13) + ",a," + (bad ? "later" : "2024-01-01T00:00:00Z") + "\n";
+        }
+        CsvOptions lenient;
+        lenient.strict = false;
+        ReadReport r1, r2;
+        check_same(read_csv(csv, "p.csv", lenient, &r1),
+                   read_csv_parallel(csv, "p.csv", lenient, 4, &r2, 100));
+        REQUIRE(r1.examples.size() == 4);
+        CHECK(r1.examples[0].line == 102);
+        CHECK(r1.examples[3].line == 5802);
+        REQUIRE(r2.examples.size() == r1.examples.size());
+        for (size_t k = 0; k < r1.examples.size(); ++k) {
+            CAPTURE(k);
+            CHECK(r2.examples[k].line == r1.examples[k].line);
+            CHECK(r2.examples[k].column == r1.examples[k].column);
+        }
+    }
+
     // Found by bench/fuzz (fuzz_csv_parallel): a NUL byte in the header was replaced and counted by every
     // part's reader (each is fed the header), so lenient reports counted it once per part.
     TEST_CASE("fuzz finding: invalid or NUL bytes in the header are counted once") {
