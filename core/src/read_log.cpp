@@ -274,8 +274,8 @@ EventLog read_log_file(const std::string& path, const ReadOptions& options, Read
         std::function<void(uint64_t)> parsed;
         if (options.progress && file.mapped())
             parsed = [&](uint64_t n) { progress.bytes_read = n, options.progress(progress); };
-        EventLog log = after_reading(
-            read_csv_parallel(bytes, path, o.csv, o.threads, &r, size_t(4) << 20, parsed), o, r);
+        EventLog log =
+            after_reading(read_csv_parallel(bytes, path, o.csv, o.threads, &r, kMinPartBytes, parsed), o, r);
         if (file.mapped()) progress.bytes_read = bytes.size(); // the header too
         if (options.progress) progress.events = log.num_events(), options.progress(progress);
         if (report) *report = std::move(r);

@@ -15,7 +15,10 @@ uint64_t StringPool::store(std::string_view s) {
     const size_t need = s.size() + (long_string ? sizeof(uint64_t) : 0);
     if (need > block_size_ - block_used_) {
         if (blocks_.size() >> 24) throw std::length_error("a string pool holds at most 2^24 blocks");
-        block_size_ = std::max(kBlockBytes, need);
+        // The first blocks are small (most pools hold a few short names: activities, attribute values)
+        // and each is twice the last, up to kBlockBytes.
+        const size_t next = blocks_.empty() ? kFirstBlockBytes : std::min(kBlockBytes, block_size_ * 2);
+        block_size_ = std::max(next, need);
         blocks_.push_back(std::make_unique<char[]>(block_size_));
         arena_bytes_ += block_size_;
         block_used_ = 0;

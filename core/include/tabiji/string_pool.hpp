@@ -70,10 +70,10 @@ class StringPool {
   private:
     // Where each string lies in the arena, in 8 bytes (half a string_view: the ids of a big log's cases
     // are a large part of its memory): block (24 bits) | offset in the block (16) | length (24). Blocks
-    // hold 64 KiB, or one longer string; a string of kLengthMask bytes or more has that length here and
-    // its true length in the first 8 bytes of its block, before its bytes.
+    // hold 1 KiB (the first) to 64 KiB, or one longer string; a string of kLengthMask bytes or more has that
+    // length here and its true length in the first 8 bytes of its block, before its bytes.
     static constexpr uint64_t kLengthMask = (uint64_t(1) << 24) - 1;
-    static constexpr size_t kBlockBytes = size_t(1) << 16;
+    static constexpr size_t kBlockBytes = size_t(1) << 16, kFirstBlockBytes = size_t(1) << 10;
     static std::string_view long_view(const char* block);
     uint64_t store(std::string_view s);
     void allocate_index(size_t size); // all slots empty
