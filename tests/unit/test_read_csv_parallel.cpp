@@ -93,6 +93,23 @@ TEST_SUITE("read_csv_parallel") {
         CHECK(r2.examples[0].line == r1.examples[0].line);
     }
 
+    // Without timestamps each case keeps file order, so a case found in several parts is joined part after
+    // part (no merge by time).
+    TEST_CASE("no timestamp column: 2, 3 and 5 parts equal one thread, cases in file order") {
+        std::string csv = "case,activity\n";
+        for (int i = 0; i < 5000; ++i)
+            csv += "c" + std::to_string(i % 17) + ",a" + std::to_string((i * 7) % 11) + "\n";
+        const EventLog seq = read_csv(csv, "n.csv", {});
+        REQUIRE_FALSE(seq.has_time);
+        REQUIRE(seq.num_cases() == 17);
+        CHECK(seq.activities.view(seq.activity[seq.case_begin(1)]) == "a7");     // file row 1
+        CHECK(seq.activities.view(seq.activity[seq.case_begin(1) + 1]) == "a5"); // file row 18
+        for (unsigned threads : {2u, 3u, 5u}) {
+            CAPTURE(threads);
+            check_same(seq, read_csv_parallel(csv, "n.csv", {}, threads, nullptr, 100));
+        }
+    }
+
     // Line ends are counted only before parts that have problems to show; parts without any in between
     // must still be counted.
     TEST_CASE("lenient: problems in parts 1, 3 and 4 of 4 keep their lines in the file") {
