@@ -102,7 +102,7 @@ EventLog merge_logs(EventLog first, const EventLog& second) {
     for (uint32_t c = 0; c < second.num_cases(); ++c) case_map[c] = first.cases.intern(second.cases.view(c));
     const uint32_t total_cases = first.cases.size();
 
-    // Per merged case: events from first, then from second.
+    // Per merged case: its number in second, or npos when second has no event of it.
     std::vector<uint32_t> second_case_of(total_cases, StringPool::npos);
     for (uint32_t c = 0; c < second.num_cases(); ++c) second_case_of[case_map[c]] = c;
 
@@ -134,9 +134,10 @@ EventLog merge_logs(EventLog first, const EventLog& second) {
     if (with_attributes) origin.resize(total_events);
     for (uint32_t c = 0; c < total_cases; ++c) {
         uint64_t to = out.case_offsets[c];
-        uint64_t a = c < first_cases ? first.case_begin(c) : 0, a_end = a + first_size(c);
-        const uint32_t s = second_case_of[c];
-        uint64_t b = s == StringPool::npos ? 0 : second.case_begin(s), b_end = b + second_size(c);
+        uint64_t a = 0, a_end = 0, b = 0, b_end = 0;
+        if (c < first_cases) a = first.case_begin(c), a_end = first.case_end(c);
+        if (const uint32_t s = second_case_of[c]; s != StringPool::npos)
+            b = second.case_begin(s), b_end = second.case_end(s);
         auto take_first = [&] {
             out.activity[to] = first.activity[a];
             out.time[to] = first.time[a];
